@@ -1,0 +1,73 @@
+# Third-party libraries, exposed under one set of names whatever the OS:
+#   dep::pugixml dep::fmt dep::doctest   (model and tests)
+#   dep::glfw dep::gl dep::imgui         (ui and app, when AOVPN_BUILD_GUI)
+# Linux takes Debian's -dev packages; the Windows cross build compiles the Debian SOURCE packages
+# that scripts/fetch-sources.sh unpacks into AOVPN_DEPS_DIR. Dear ImGui is compiled from its
+# source package on both, with our own imconfig.
+set(AOVPN_DEPS_DIR "${PROJECT_SOURCE_DIR}/.deps" CACHE PATH "Where scripts/fetch-sources.sh unpacked sources")
+set(_src "${AOVPN_DEPS_DIR}/src")
+
+function(_aovpn_need_source dir)
+  if(NOT EXISTS "${_src}/${dir}")
+    message(FATAL_ERROR "${_src}/${dir} is missing: run scripts/fetch-sources.sh first")
+  endif()
+endfunction()
+
+if(WIN32)
+  foreach(d pugixml fmtlib doctest)
+    _aovpn_need_source(${d})
+  endforeach()
+  add_library(aovpn_pugixml STATIC "${_src}/pugixml/src/pugixml.cpp")
+  target_include_directories(aovpn_pugixml SYSTEM PUBLIC "${_src}/pugixml/src")
+  add_library(aovpn_fmt STATIC "${_src}/fmtlib/src/format.cc" "${_src}/fmtlib/src/os.cc")
+  target_include_directories(aovpn_fmt SYSTEM PUBLIC "${_src}/fmtlib/include")
+  add_library(aovpn_doctest INTERFACE)
+  target_include_directories(aovpn_doctest SYSTEM INTERFACE "${_src}/doctest")
+  add_library(dep::pugixml ALIAS aovpn_pugixml)
+  add_library(dep::fmt ALIAS aovpn_fmt)
+  add_library(dep::doctest ALIAS aovpn_doctest)
+else()
+  find_package(pugixml REQUIRED)
+  find_package(fmt REQUIRED)
+  find_package(doctest REQUIRED)
+  add_library(dep::pugixml ALIAS pugixml::pugixml)
+  add_library(dep::fmt ALIAS fmt::fmt)
+  add_library(dep::doctest ALIAS doctest::doctest)
+endif()
+
+# Header-only PNG writer (Debian libstb-dev) for screenshots.
+find_path(AOVPN_STB_DIR stb_image_write.h PATHS /usr/include/stb NO_CMAKE_FIND_ROOT_PATH)
+
+if(AOVPN_BUILD_GUI)
+  _aovpn_need_source(imgui)
+  if(WIN32)
+    _aovpn_need_source(glfw3)
+    set(GLFW_BUILD_DOCS OFF CACHE BOOL "" FORCE)
+    set(GLFW_BUILD_TESTS OFF CACHE BOOL "" FORCE)
+    set(GLFW_BUILD_EXAMPLES OFF CACHE BOOL "" FORCE)
+    set(GLFW_INSTALL OFF CACHE BOOL "" FORCE)
+    add_subdirectory("${_src}/glfw3" "${CMAKE_BINARY_DIR}/_deps/glfw3" EXCLUDE_FROM_ALL SYSTEM)
+    add_library(dep::glfw ALIAS glfw)
+    add_library(aovpn_gl INTERFACE)
+    target_link_libraries(aovpn_gl INTERFACE opengl32)
+    add_library(dep::gl ALIAS aovpn_gl)
+  else()
+    find_package(glfw3 3.3 REQUIRED)
+    find_package(OpenGL REQUIRED)
+    add_library(dep::glfw ALIAS glfw)
+    add_library(dep::gl ALIAS OpenGL::GL)
+  endif()
+
+  set(_im "${_src}/imgui")
+  add_library(aovpn_imgui STATIC
+    "${_im}/imgui.cpp" "${_im}/imgui_draw.cpp" "${_im}/imgui_tables.cpp" "${_im}/imgui_widgets.cpp"
+    "${_im}/backends/imgui_impl_glfw.cpp" "${_im}/backends/imgui_impl_opengl3.cpp")
+  target_include_directories(aovpn_imgui SYSTEM PUBLIC "${_im}" "${_im}/backends"
+                                                       "${PROJECT_SOURCE_DIR}/ui/imconfig")
+  target_compile_definitions(aovpn_imgui PUBLIC IMGUI_USER_CONFIG="aovpn_imconfig.h")
+  target_link_libraries(aovpn_imgui PUBLIC dep::glfw dep::gl)
+  if(NOT WIN32)
+    target_link_libraries(aovpn_imgui PUBLIC ${CMAKE_DL_LIBS})
+  endif()
+  add_library(dep::imgui ALIAS aovpn_imgui)
+endif()
