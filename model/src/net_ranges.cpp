@@ -1,0 +1,129 @@
+// Comma-separated lists in traffic filters: port ranges and address ranges.
+#include "model/net.hpp"
+
+#include "quote.hpp"
+
+#include <fmt/format.h>
+
+namespace aovpn {
+namespace {
+
+using detail::quoted;
+
+std::string emptyItemMessage(std::string_view text) {
+    return fmt::format("{} has an empty item (two commas in a row, or a comma at the start or "
+                       "end).",
+                       quoted(text));
+}
+
+ParseResult<std::uint16_t> parsePort(std::string_view text) {
+    if (!detail::allDigits(text))
+        return ParseResult<std::uint16_t>::failure(
+            fmt::format("{} is not a port number (0 to 65535).", quoted(text)));
+    if (text.size() > 5 || std::stoul(std::string(text)) > 65535)
+        return ParseResult<std::uint16_t>::failure(
+            fmt::format("Port {} is above 65535.", quoted(text)));
+    return ParseResult<std::uint16_t>::success(
+        static_cast<std::uint16_t>(std::stoul(std::string(text))));
+}
+
+ParseResult<PortRange> parsePortRange(std::string_view item) {
+    const std::size_t dash = item.find('-');
+    auto low = parsePort(trimSpaces(item.substr(0, dash)));
+    if (!low.ok) return ParseResult<PortRange>::failure(low.error);
+    if (dash == std::string_view::npos)
+        return ParseResult<PortRange>::success({low.value, low.value});
+    auto high = parsePort(trimSpaces(item.substr(dash + 1)));
+    if (!high.ok) return ParseResult<PortRange>::failure(high.error);
+    if (low.value > high.value)
+        return ParseResult<PortRange>::failure(fmt::format(
+            "The range {} runs backwards; write {}-{}.", quoted(item), high.value, low.value));
+    return ParseResult<PortRange>::success({low.value, high.value});
+}
+
+ParseResult<AddressRange> parseAddressRange(std::string_view item) {
+    using R = ParseResult<AddressRange>;
+    AddressRange range;
+    if (item.find('/') != std::string_view::npos) {
+        auto prefix = parsePrefix(item);
+        if (!prefix.ok) return R::failure(prefix.error);
+        range.kind = AddressRangeKind::Prefix;
+        range.first = prefix.value.address;
+        range.prefixLength = prefix.value.length;
+        range.last = lastAddress(range.first, range.prefixLength);
+        return R::success(range);
+    }
+    const std::size_t dash = item.find('-');
+    auto first = parseIp(trimSpaces(item.substr(0, dash)));
+    if (!first.ok) return R::failure(first.error);
+    range.first = range.last = first.value;
+    if (dash == std::string_view::npos) return R::success(range);
+    auto last = parseIp(trimSpaces(item.substr(dash + 1)));
+    if (!last.ok) return R::failure(last.error);
+    if (last.value.family != first.value.family)
+        return R::failure(fmt::format("The range {} mixes IPv4 and IPv6.", quoted(item)));
+    if (last.value < first.value)
+        return R::failure(fmt::format("The range {} runs backwards; the first address must be "
+                                      "the lower one.",
+                                      quoted(item)));
+    range.kind = AddressRangeKind::Span;
+    range.last = last.value;
+    return R::success(range);
+}
+
+} // namespace
+
+std::string_view trimSpaces(std::string_view text) {
+    const std::size_t b = text.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    const std::size_t e = text.find_last_not_of(" \t\r\n");
+    return text.substr(b, e - b + 1);
+}
+
+std::vector<std::string_view> splitList(std::string_view text, char sep) {
+    std::vector<std::string_view> items = detail::splitRaw(text, sep);
+    for (std::string_view& item : items)
+        item = trimSpaces(item);
+    return items;
+}
+
+ParseResult<std::vector<PortRange>> parsePortRanges(std::string_view text) {
+    using R = ParseResult<std::vector<PortRange>>;
+    if (trimSpaces(text).empty()) return R::failure("Enter ports, e.g. 80,443,52000-52112.");
+    std::vector<PortRange> out;
+    for (std::string_view item : splitList(text, ',')) {
+        if (item.empty()) return R::failure(emptyItemMessage(text));
+        auto range = parsePortRange(item);
+        if (!range.ok) return R::failure(range.error);
+        out.push_back(range.value);
+    }
+    return R::success(std::move(out));
+}
+
+ParseResult<std::vector<AddressRange>> parseAddressRanges(std::string_view text) {
+    using R = ParseResult<std::vector<AddressRange>>;
+    if (trimSpaces(text).empty())
+        return R::failure("Enter addresses, e.g. 10.0.0.5, 10.1.0.0/16 or 10.2.0.1-10.2.0.9.");
+    std::vector<AddressRange> out;
+    for (std::string_view item : splitList(text, ',')) {
+        if (item.empty()) return R::failure(emptyItemMessage(text));
+        auto range = parseAddressRange(item);
+        if (!range.ok) return R::failure(range.error);
+        out.push_back(range.value);
+    }
+    return R::success(std::move(out));
+}
+
+std::string formatAddressRange(const AddressRange& range) {
+    switch (range.kind) {
+    case AddressRangeKind::Prefix:
+        return formatPrefix({range.first, range.prefixLength});
+    case AddressRangeKind::Span:
+        return formatIp(range.first) + "-" + formatIp(range.last);
+    case AddressRangeKind::Single:
+        break;
+    }
+    return formatIp(range.first);
+}
+
+} // namespace aovpn

@@ -1,0 +1,97 @@
+#include "model/net.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace aovpn;
+
+TEST_CASE("port ranges parse singles and ranges") {
+    auto r = parsePortRanges("80,443,52000-52112");
+    REQUIRE(r.ok);
+    REQUIRE(r.value.size() == 3);
+    CHECK(r.value[0] == PortRange{80, 80});
+    CHECK(r.value[1] == PortRange{443, 443});
+    CHECK(r.value[2] == PortRange{52000, 52112});
+    CHECK(parsePortRanges("0-65535").ok);
+    CHECK(parsePortRanges(" 80 , 443 - 444 ").ok);
+    CHECK(parsePortRanges("3389").value.front() == PortRange{3389, 3389});
+}
+
+TEST_CASE("port range errors") {
+    struct Case {
+        const char* text;
+        const char* phrase;
+    };
+    const Case cases[] = {
+        {"", "Enter ports"},
+        {"65536", "above 65535"},
+        {"999999", "above 65535"},
+        {"80,,443", "empty item"},
+        {"80,", "empty item"},
+        {"http", "not a port number"},
+        {"443-80", "runs backwards; write 80-443"},
+        {"80-", "not a port number"},
+        {"-80", "not a port number"},
+        {"1-2-3", "not a port number"},
+        {"+80", "not a port number"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        auto r = parsePortRanges(c.text);
+        CHECK_FALSE(r.ok);
+        CHECK(r.error.find(c.phrase) != std::string::npos);
+    }
+}
+
+TEST_CASE("address ranges: single, prefix and span, v4 and v6") {
+    auto r = parseAddressRanges("192.168.3.4, 192.168.3.5,172.16.0.0/24,10.0.0.1-10.0.0.9,fd00::/8,"
+                                "fd00::1-fd00::ff");
+    REQUIRE_MESSAGE(r.ok, r.error);
+    REQUIRE(r.value.size() == 6);
+    CHECK(r.value[0].kind == AddressRangeKind::Single);
+    CHECK(r.value[2].kind == AddressRangeKind::Prefix);
+    CHECK(r.value[2].prefixLength == 24);
+    CHECK(formatIp(r.value[2].last) == "172.16.0.255");
+    CHECK(r.value[3].kind == AddressRangeKind::Span);
+    CHECK(formatIp(r.value[3].last) == "10.0.0.9");
+    CHECK(r.value[5].first.family == IpFamily::V6);
+    CHECK(formatAddressRange(r.value[0]) == "192.168.3.4");
+    CHECK(formatAddressRange(r.value[2]) == "172.16.0.0/24");
+    CHECK(formatAddressRange(r.value[3]) == "10.0.0.1-10.0.0.9");
+    CHECK(formatAddressRange(r.value[5]) == "fd00::1-fd00::ff");
+}
+
+TEST_CASE("address range errors") {
+    struct Case {
+        const char* text;
+        const char* phrase;
+    };
+    const Case cases[] = {
+        {"", "Enter addresses"},
+        {"10.0.0.1,,10.0.0.2", "empty item"},
+        {"10.0.0.9-10.0.0.1", "runs backwards"},
+        {"10.0.0.1-fd00::1", "mixes IPv4 and IPv6"},
+        {"10.0.0.0/33", "0 to 32"},
+        {"300.0.0.1", "above 255"},
+        {"server1", "not an IPv4 address"},
+        {"10.0.0.1-", "required"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        auto r = parseAddressRanges(c.text);
+        CHECK_FALSE(r.ok);
+        CHECK(r.error.find(c.phrase) != std::string::npos);
+    }
+}
+
+TEST_CASE("list helpers trim and keep empties") {
+    auto items = splitList(" a, b ,,c ", ',');
+    REQUIRE(items.size() == 4);
+    CHECK(items[0] == "a");
+    CHECK(items[1] == "b");
+    CHECK(items[2].empty());
+    CHECK(items[3] == "c");
+    CHECK(trimSpaces(" \t x \r\n") == "x");
+    CHECK(trimSpaces("   ").empty());
+}
