@@ -1,0 +1,147 @@
+// CIM string escaping and WMI InstanceID encoding (see model/escape.hpp).
+#include "model/escape.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace aovpn {
+namespace {
+
+// Replacing '&' first and then '<' '>' '"' in separate passes equals this single pass: each
+// source character is escaped exactly once, so no entity is ever escaped twice.
+std::string_view cimEntity(char c) {
+    switch (c) {
+    case '&':
+        return "&amp;";
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    case '"':
+        return "&quot;";
+    default:
+        return {};
+    }
+}
+
+struct Entity {
+    std::string_view text;
+    char ch;
+};
+constexpr std::array<Entity, 4> kEntities{
+    {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}}};
+
+bool isUnreserved(unsigned char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+}
+
+// Length of the UTF-8 sequence starting at s[i], or 0 when it is malformed.
+std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t n = b < 0x80           ? 1
+                    : (b >> 5) == 0x6  ? 2
+                    : (b >> 4) == 0xE  ? 3
+                    : (b >> 3) == 0x1E ? 4
+                                       : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    return n;
+}
+
+bool isValidUtf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = utf8SequenceLength(s, i);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+int hexValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+InstanceIdResult instanceIdError(std::string message) {
+    return {false, {}, std::move(message)};
+}
+
+} // namespace
+
+std::string escapeCimString(std::string_view xml) {
+    std::string out;
+    out.reserve(xml.size() + xml.size() / 8);
+    for (char c : xml) {
+        const std::string_view entity = cimEntity(c);
+        if (entity.empty())
+            out += c;
+        else
+            out += entity;
+    }
+    return out;
+}
+
+std::string unescapeCimString(std::string_view escaped) {
+    std::string out;
+    out.reserve(escaped.size());
+    for (std::size_t i = 0; i < escaped.size();) {
+        bool replaced = false;
+        if (escaped[i] == '&') {
+            for (const Entity& e : kEntities) {
+                if (escaped.substr(i, e.text.size()) == e.text) {
+                    out += e.ch;
+                    i += e.text.size();
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced) out += escaped[i++];
+    }
+    return out;
+}
+
+InstanceIdResult encodeInstanceId(std::string_view profileName) {
+    if (profileName.empty())
+        return instanceIdError("The profile name is empty; Windows needs a name to store the "
+                               "profile under.");
+    if (profileName.find('/') != std::string_view::npos)
+        return instanceIdError("The profile name contains '/', which Windows cannot store in a "
+                               "VPN profile name; remove it or use '-' instead.");
+    if (!isValidUtf8(profileName))
+        return instanceIdError("The profile name is not valid UTF-8 text; retype it.");
+    std::string out;
+    out.reserve(profileName.size() * 3);
+    for (char ch : profileName) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (isUnreserved(c))
+            out += ch;
+        else
+            out += fmt::format("%{:02X}", c);
+    }
+    return {true, std::move(out), {}};
+}
+
+std::string decodeInstanceId(std::string_view instanceId) {
+    std::string out;
+    out.reserve(instanceId.size());
+    for (std::size_t i = 0; i < instanceId.size(); ++i) {
+        const bool escape = instanceId[i] == '%' && i + 2 < instanceId.size();
+        const int hi = escape ? hexValue(instanceId[i + 1]) : -1;
+        const int lo = hi >= 0 ? hexValue(instanceId[i + 2]) : -1;
+        if (lo >= 0) {
+            out += static_cast<char>(hi * 16 + lo);
+            i += 2;
+        } else {
+            out += instanceId[i];
+        }
+    }
+    return out;
+}
+
+} // namespace aovpn

@@ -1,0 +1,97 @@
+#include "model/escape.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+using namespace aovpn;
+
+namespace {
+// Hostile inputs shared by the round-trip tests.
+std::string hostile() {
+    std::string s = "A&B <x> \"q\" 'a' ]]> &amp; &lt; &#38; %20 %zz % / \\ $env:X `n ${x}";
+    s += "\u202E\u200F RTL \u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627 "; // RTL marks
+    s += "\u2018\u2019\u201A\u201B \U0001F510 caf\u00E9";
+    s += std::string("\x01\x07\x1B\t\r\n", 6);
+    s.push_back('\0');
+    s += "end";
+    return s;
+}
+} // namespace
+
+TEST_CASE("CIM escaping escapes & first, then < > \"") {
+    CHECK(escapeCimString("a&b") == "a&amp;b");
+    CHECK(escapeCimString("<Servers>x</Servers>") == "&lt;Servers&gt;x&lt;/Servers&gt;");
+    CHECK(escapeCimString(R"(<a b="c">)") == "&lt;a b=&quot;c&quot;&gt;");
+    // An entity already in the XML (a name with '&' written as &amp;) is escaped once more.
+    CHECK(escapeCimString("R&amp;D") == "R&amp;amp;D");
+    CHECK(escapeCimString("]]>") == "]]&gt;");
+    CHECK(escapeCimString("it's") == "it's");
+    CHECK(escapeCimString("") == "");
+}
+
+TEST_CASE("CIM unescaping is the inverse and leaves unknown entities") {
+    CHECK(unescapeCimString("&lt;a b=&quot;c&quot;&gt;R&amp;amp;D&lt;/a&gt;") ==
+          R"(<a b="c">R&amp;D</a>)");
+    CHECK(unescapeCimString("&apos; &#38; &unknown; & &amp") == "&apos; &#38; &unknown; & &amp");
+    CHECK(unescapeCimString("&amp;lt;") == "&lt;");
+}
+
+TEST_CASE("CIM round trips hostile and large text") {
+    const std::string h = hostile();
+    CHECK(unescapeCimString(escapeCimString(h)) == h);
+    std::string big;
+    while (big.size() < 10 * 1024)
+        big += h;
+    CHECK(unescapeCimString(escapeCimString(big)) == big);
+    const std::string escaped = escapeCimString(big);
+    CHECK(escaped.find('<') == std::string::npos);
+    CHECK(escaped.find('>') == std::string::npos);
+    CHECK(escaped.find('"') == std::string::npos);
+}
+
+TEST_CASE("InstanceID keeps unreserved characters and encodes the rest") {
+    auto r = encodeInstanceId("Contoso AOVPN");
+    REQUIRE(r.ok);
+    CHECK(r.value == "Contoso%20AOVPN");
+    CHECK(encodeInstanceId("A-z_0.9~").value == "A-z_0.9~");
+    CHECK(encodeInstanceId("R&D (VPN)").value == "R%26D%20%28VPN%29");
+    CHECK(encodeInstanceId("100%").value == "100%25");
+    CHECK(encodeInstanceId("caf\u00E9").value == "caf%C3%A9");
+    CHECK(encodeInstanceId("\u202E").value == "%E2%80%AE");
+    CHECK(encodeInstanceId("a\tb").value == "a%09b");
+    CHECK(encodeInstanceId("a\\b").value == "a%5Cb");
+}
+
+TEST_CASE("InstanceID rejects '/', empty and broken UTF-8 with a sentence") {
+    auto slash = encodeInstanceId("Corp/VPN");
+    CHECK_FALSE(slash.ok);
+    CHECK(slash.value.empty());
+    CHECK(slash.error.find("'/'") != std::string::npos);
+    auto empty = encodeInstanceId("");
+    CHECK_FALSE(empty.ok);
+    CHECK(empty.error.find("empty") != std::string::npos);
+    auto broken = encodeInstanceId("caf\xC3");
+    CHECK_FALSE(broken.ok);
+    CHECK(broken.error.find("UTF-8") != std::string::npos);
+}
+
+TEST_CASE("InstanceID decoding inverts encoding and keeps malformed escapes") {
+    CHECK(decodeInstanceId("Contoso%20AOVPN") == "Contoso AOVPN");
+    CHECK(decodeInstanceId("caf%c3%a9") == "caf\u00E9");
+    CHECK(decodeInstanceId("100%") == "100%");
+    CHECK(decodeInstanceId("%zz%4") == "%zz%4");
+    CHECK(decodeInstanceId("%41") == "A");
+    std::string h = hostile();
+    h.erase(std::remove(h.begin(), h.end(), '/'), h.end());
+    auto r = encodeInstanceId(h);
+    REQUIRE(r.ok);
+    for (char c : r.value) {
+        const bool unreserved = std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
+                                c == '.' || c == '_' || c == '~' || c == '%';
+        CHECK(unreserved);
+    }
+    CHECK(decodeInstanceId(r.value) == h);
+}
