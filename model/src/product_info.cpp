@@ -6,7 +6,9 @@
 
 namespace aovpn {
 
-std::string productBanner() { return fmt::format("{} {}", kProductName, kProductVersion); }
+std::string productBanner() {
+    return fmt::format("{} {}", kProductName, kProductVersion);
+}
 
 std::string windowTitle(std::string_view documentName, bool dirty) {
     std::string_view name = documentName.empty() ? std::string_view("Untitled") : documentName;

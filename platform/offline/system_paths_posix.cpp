@@ -4,18 +4,27 @@
 
 namespace aovpn::platform {
 
-std::vector<std::filesystem::path> uiFontCandidates() {
-    // fonts-dejavu-core is what scripts/install-packages.sh installs; the others are common.
-    const char* known[] = {
-        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
-    };
+namespace {
+std::vector<std::filesystem::path> existing(std::initializer_list<const char*> files) {
     std::vector<std::filesystem::path> out;
     std::error_code ec;
-    for (const char* k : known)
-        if (std::filesystem::is_regular_file(k, ec)) out.emplace_back(k);
+    for (const char* f : files)
+        if (std::filesystem::is_regular_file(f, ec)) out.emplace_back(f);
     return out;
+}
+} // namespace
+
+// fonts-dejavu-core is what scripts/install-packages.sh installs; the others are common.
+std::vector<std::filesystem::path> uiFontCandidates() {
+    return existing({"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+                     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                     "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"});
+}
+
+std::vector<std::filesystem::path> monoFontCandidates() {
+    return existing({"/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+                     "/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf",
+                     "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf"});
 }
 
 std::filesystem::path configDir() {

@@ -4,9 +4,19 @@
 #include <string>
 
 namespace aovpn::test {
-inline std::string sharedDir() { return AOVPN_SHARED_DIR; }
-inline std::string referenceDir() { return sharedDir() + "/reference"; }
-inline std::string profilesDir() { return referenceDir() + "/profiles"; }
-inline std::string dataDir() { return std::string(AOVPN_TESTS_DIR) + "/data"; }
-inline std::string scratchDir() { return std::string(AOVPN_BUILD_DIR) + "/test-scratch"; }
+inline std::string sharedDir() {
+    return AOVPN_SHARED_DIR;
+}
+inline std::string referenceDir() {
+    return sharedDir() + "/reference";
+}
+inline std::string profilesDir() {
+    return referenceDir() + "/profiles";
+}
+inline std::string dataDir() {
+    return std::string(AOVPN_TESTS_DIR) + "/data";
+}
+inline std::string scratchDir() {
+    return std::string(AOVPN_BUILD_DIR) + "/test-scratch";
+}
 } // namespace aovpn::test

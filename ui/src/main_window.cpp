@@ -1,0 +1,60 @@
+#include "ui/main_window.hpp"
+
+#include "ui/panels.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace aovpn::ui {
+
+namespace {
+
+// A vertical bar between form and preview that the user drags to share the width.
+void verticalSplitter(ViewState& view, float totalWidth, float height) {
+    ImGui::SameLine(0.0f, 0.0f);
+    const float w = 6.0f * view.dpiScale;
+    ImGui::InvisibleButton("##split", ImVec2(w, height));
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive())
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    if (ImGui::IsItemActive() && totalWidth > 0.0f)
+        view.formFraction =
+            std::clamp(view.formFraction + ImGui::GetIO().MouseDelta.x / totalWidth, 0.25f, 0.75f);
+    ImGui::SameLine(0.0f, 0.0f);
+}
+
+} // namespace
+
+void drawMainWindow(AppState& state) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    constexpr ImGuiWindowFlags kFlags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##main", nullptr, kFlags);
+    drawMenuBar(state);
+
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float actionH = ImGui::GetFrameHeight() + 2.0f * style.ItemSpacing.y;
+    const float logH = state.view.logHeight * state.view.dpiScale;
+    const float topH = std::max(100.0f, avail.y - actionH - logH - style.ItemSpacing.y);
+    const float formW = avail.x * state.view.formFraction;
+
+    ImGui::BeginChild("Form", ImVec2(formW, topH), true);
+    drawFormPanel(state);
+    ImGui::EndChild();
+    verticalSplitter(state.view, avail.x, topH);
+    ImGui::BeginChild("Preview", ImVec2(0.0f, topH), true);
+    drawPreviewPanel(state);
+    ImGui::EndChild();
+
+    drawActionBar(state);
+    ImGui::BeginChild("Log", ImVec2(0.0f, 0.0f), true);
+    drawLogPanel(state);
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+} // namespace aovpn::ui
