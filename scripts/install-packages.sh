@@ -12,7 +12,7 @@ PKGS=(
   # Windows cross build and its test run
   g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 dpkg-dev wine64
   # screenshots, schema checks, fuzzing, formatting
-  xvfb xauth libgl1-mesa-dri imagemagick libxml2-utils clang libclang-rt-14-dev clang-format
+  xvfb xauth x11-utils libgl1-mesa-dri imagemagick libxml2-utils clang libclang-rt-14-dev clang-format
 )
 missing=()
 for p in "${PKGS[@]}"; do

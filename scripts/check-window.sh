@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the Linux app and the Windows exe (under Wine) on $DISPLAY: each saves a screenshot that
+# must not be blank, stays idle (at most 1 frame a second after the first second), and rejects an
+# unwritable screenshot path with a message and a non-zero exit.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out="$root/build/screenshots"
+mkdir -p "$out"
+ok=1
+fail() { echo "FAIL: $*"; ok=0; }
+
+linux=("$root/build/native/app/aovpn-studio")
+windows=(wine "$root/build/windows/app/aovpn-studio.exe")
+
+check_app() { # check_app LABEL CMD...
+  local label=$1; shift
+  local png="$out/$label.png"
+  rm -f "$png"
+  "$@" --screenshot "$png" --frames 6 || fail "$label: screenshot run exited $?"
+  if [ -s "$png" ]; then
+    local colours; colours=$(identify -format '%k' "$png")
+    echo "$label: $png, $(identify -format '%wx%h' "$png"), $colours colours"
+    [ "$colours" -ge 16 ] || fail "$label: screenshot looks blank ($colours colours)"
+  else
+    fail "$label: no screenshot written"
+  fi
+
+  local stats; stats=$("$@" --exit-after 6 --frame-stats)
+  echo "$stats" | sed "s/^/$label: /"
+  local idle; idle=$(echo "$stats" | awk '/^frames in second/ { if ($4+0 >= 2) s += $5 } END { print s+0 }')
+  [ "$idle" -le 4 ] || fail "$label: drew $idle frames in 4 idle seconds (limit 4)"
+
+  local msg rc
+  msg=$("$@" --screenshot /nonexistent-dir/x.png 2>&1); rc=$?
+  echo "$label: bad path -> exit $rc: $msg"
+  [ "$rc" -ne 0 ] && echo "$msg" | grep -q "cannot write the screenshot" \
+    || fail "$label: unwritable path not reported"
+}
+
+check_app linux "${linux[@]}"
+check_app windows "${windows[@]}"
+[ $ok = 1 ]
