@@ -1,0 +1,98 @@
+#include "xml_read.hpp"
+
+#include <fmt/format.h>
+
+namespace aovpn::xml {
+
+std::string Reader::place(pugi::xml_node node) const {
+    const auto lc = lineColumnAt(text_, static_cast<std::size_t>(node.offset_debug()));
+    return fmt::format("Line {}, column {}: ", lc.line, lc.column);
+}
+
+void Reader::warn(pugi::xml_node node, const std::string& sentence) {
+    const auto lc = lineColumnAt(text_, static_cast<std::size_t>(node.offset_debug()));
+    result_.warnings.push_back({lc.line, lc.column, place(node) + sentence});
+}
+
+void Reader::error(pugi::xml_node node, const std::string& sentence) {
+    const auto lc = lineColumnAt(text_, static_cast<std::size_t>(node.offset_debug()));
+    result_.errors.push_back({lc.line, lc.column, place(node) + sentence});
+}
+
+bool Reader::claim(pugi::xml_node node, bool alreadySet) {
+    if (alreadySet) {
+        reject(fmt::format("<{}> appears more than once; the first one is used", node.name()));
+        return false;
+    }
+    if (node.first_attribute()) {
+        reject(fmt::format("<{}> has attributes this tool does not understand", node.name()));
+        return false;
+    }
+    return true;
+}
+
+std::string Reader::value(pugi::xml_node node) {
+    std::string text = textOf(node);
+    const std::string changed = sanitizeText(text);
+    if (!changed.empty())
+        warn(node, fmt::format("in <{}>, {} because XML cannot carry it.", node.name(), changed));
+    return text;
+}
+
+bool Reader::str(pugi::xml_node node, std::optional<std::string>& slot) {
+    if (!claim(node, slot.has_value())) return false;
+    if (elementCount(node) != 0) {
+        reject(fmt::format("<{}> should hold text but holds other elements", node.name()));
+        return false;
+    }
+    slot = value(node);
+    return true;
+}
+
+bool Reader::flag(pugi::xml_node node, std::optional<bool>& slot) {
+    std::optional<std::string> text;
+    if (!claim(node, slot.has_value()) || !str(node, text)) return false;
+    slot = parseBool(*text);
+    if (!slot) reject(fmt::format("<{}> must be true or false, not \"{}\"", node.name(), *text));
+    return slot.has_value();
+}
+
+bool Reader::uint(pugi::xml_node node, std::optional<std::uint32_t>& slot) {
+    std::optional<std::string> text;
+    if (!claim(node, slot.has_value()) || !str(node, text)) return false;
+    slot = parseUint(*text);
+    if (!slot) reject(fmt::format("<{}> must be a whole number, not \"{}\"", node.name(), *text));
+    return slot.has_value();
+}
+
+bool Reader::wrapped(pugi::xml_node node, const char* inner, std::optional<std::string>& slot) {
+    if (!claim(node, slot.has_value())) return false;
+    pugi::xml_node only = node.child(inner);
+    if (elementCount(node) != 1 || !only || hasSignificantText(node)) {
+        reject(fmt::format("<{}> should hold exactly one <{}>", node.name(), inner));
+        return false;
+    }
+    return str(only, slot);
+}
+
+void Reader::children(pugi::xml_node parent, std::vector<std::string>& extra,
+                      const std::function<bool(pugi::xml_node)>& take) {
+    for (pugi::xml_node c : parent.children()) {
+        if (c.type() != pugi::node_element) continue;
+        reason_.clear();
+        if (!take(c)) keep(c, extra);
+    }
+    if (hasSignificantText(parent))
+        warn(parent, fmt::format("text directly inside <{}> is ignored.", parent.name()));
+}
+
+void Reader::keep(pugi::xml_node node, std::vector<std::string>& extra) {
+    const std::string why = reason_.empty()
+                                ? fmt::format("<{}> is not an element this tool knows", node.name())
+                                : reason_;
+    warn(node, fmt::format("{}; it is kept unchanged and written at the end of <{}>.", why,
+                           node.parent().name()));
+    extra.push_back(rawElement(node));
+}
+
+} // namespace aovpn::xml

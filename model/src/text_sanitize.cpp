@@ -1,0 +1,73 @@
+// What XML 1.0 cannot carry, removed before writing (and after reading, so a profile read from
+// text always writes back to the same text).
+#include "xml_support.hpp"
+
+#include <fmt/format.h>
+
+namespace aovpn::xml {
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid (overlong, surrogate,
+// beyond U+10FFFF, truncated), plus the code point.
+std::size_t utf8Sequence(std::string_view s, std::size_t i, char32_t& cp) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    if (b0 < 0x80) {
+        cp = b0;
+        return 1;
+    }
+    if (b0 >= 0xC2 && b0 <= 0xDF)
+        len = 2;
+    else if (b0 >= 0xE0 && b0 <= 0xEF)
+        len = 3;
+    else if (b0 >= 0xF0 && b0 <= 0xF4)
+        len = 4;
+    else
+        return 0;
+    cp = b0 & (0x7F >> len);
+    if (i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return 0;
+    return len;
+}
+
+} // namespace
+
+std::string sanitizeText(std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    std::string changed;
+    auto note = [&](const std::string& what) {
+        if (changed.find(what) == std::string::npos)
+            changed += (changed.empty() ? "" : ", ") + what;
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        const std::size_t len = utf8Sequence(text, i, cp);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD"; // U+FFFD
+            note("invalid UTF-8 replaced by U+FFFD");
+            ++i;
+            continue;
+        }
+        if (cp == '\r') {
+            out += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            note("carriage return turned into a line feed");
+        } else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF) {
+            note(fmt::format("control character U+{:04X} removed", static_cast<unsigned>(cp)));
+        } else {
+            out.append(text, i, len);
+        }
+        i += len;
+    }
+    if (!changed.empty()) text = std::move(out);
+    return changed;
+}
+
+} // namespace aovpn::xml

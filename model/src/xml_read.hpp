@@ -1,0 +1,54 @@
+#pragma once
+// Reading side: fills typed slots from elements and keeps whatever does not fit, verbatim.
+#include "model/known_value.hpp"
+#include "model/profile_xml.hpp"
+
+#include "xml_support.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace aovpn::xml {
+
+class Reader {
+  public:
+    Reader(std::string_view text, ReadResult& result) : text_(text), result_(result) {}
+
+    // "Line L, column C: " for where `node` starts.
+    std::string place(pugi::xml_node node) const;
+    void warn(pugi::xml_node node, const std::string& sentence);
+    void error(pugi::xml_node node, const std::string& sentence);
+
+    // Each slot takes a plain value element once. False (with the reason remembered) when the
+    // element cannot go there; the caller then keeps it verbatim.
+    bool str(pugi::xml_node node, std::optional<std::string>& slot);
+    bool flag(pugi::xml_node node, std::optional<bool>& slot);
+    bool uint(pugi::xml_node node, std::optional<std::uint32_t>& slot);
+    template <typename E> bool known(pugi::xml_node node, std::optional<Known<E>>& slot) {
+        std::optional<std::string> text;
+        if (!claim(node, slot.has_value()) || !str(node, text)) return false;
+        slot = parseKnown<E>(*text);
+        return true;
+    }
+    // Wrapper with exactly one plain child `inner` (App/Id, Manual/Server...), into `slot`.
+    bool wrapped(pugi::xml_node node, const char* inner, std::optional<std::string>& slot);
+    // True when the element is new for its slot and has no attributes; else remembers why not.
+    bool claim(pugi::xml_node node, bool alreadySet);
+    void reject(std::string reason) { reason_ = std::move(reason); }
+
+    // Visits the element children of `parent`; those `take` refuses go to `extra`, verbatim.
+    void children(pugi::xml_node parent, std::vector<std::string>& extra,
+                  const std::function<bool(pugi::xml_node)>& take);
+    // Text of a value element, with what XML cannot carry removed (and reported).
+    std::string value(pugi::xml_node node);
+
+  private:
+    void keep(pugi::xml_node node, std::vector<std::string>& extra);
+
+    std::string_view text_;
+    ReadResult& result_;
+    std::string reason_;
+};
+
+} // namespace aovpn::xml

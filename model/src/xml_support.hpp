@@ -1,0 +1,65 @@
+#pragma once
+// Private helpers shared by the ProfileXML reader and writer (pugixml details stay in src/).
+#include <pugixml.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace aovpn::xml {
+
+inline constexpr unsigned kParseOptions =
+    pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_comments;
+
+// Concatenated text and CDATA children of `node`.
+std::string textOf(pugi::xml_node node);
+// True when `node` holds non-blank text next to, or instead of, elements.
+bool hasSignificantText(pugi::xml_node node);
+// No attributes, no element children: a plain value element.
+bool isPlainValue(pugi::xml_node node);
+// Element children only (comments, blank text skipped).
+std::size_t elementCount(pugi::xml_node node);
+
+// Element name without its prefix, and the namespace URI the prefix (or default) resolves to.
+std::string_view localName(pugi::xml_node node);
+std::string namespaceUri(pugi::xml_node node);
+bool is(pugi::xml_node node, std::string_view ns, std::string_view local);
+
+// One element as standalone XML text (no indentation), carrying the namespace declarations
+// it inherited so it means the same thing wherever it is pasted.
+std::string rawElement(pugi::xml_node node);
+// The content of `node` (elements and non-blank text, comments dropped) as XML text.
+std::string rawContent(pugi::xml_node node);
+// Parses `raw` as an XML fragment and appends its nodes to `parent`. False when it is not XML.
+bool appendRaw(pugi::xml_node parent, std::string_view raw);
+
+// Stable-sorts the element children of `node` by their rank in `order`; names not in `order`
+// go after all that are.
+void orderChildren(pugi::xml_node node, std::span<const std::string_view> order);
+
+// XML 1.0 can carry neither C0 control characters (except tab and LF) nor invalid UTF-8; a CR
+// would come back as LF. Fixes `text` in place: CR/CRLF -> LF, control characters removed,
+// invalid UTF-8 -> U+FFFD. Returns what was changed, as a phrase ("" when nothing was).
+std::string sanitizeText(std::string& text);
+
+std::optional<bool> parseBool(std::string_view text);
+std::optional<std::uint32_t> parseUint(std::string_view text);
+inline const char* boolText(bool b) {
+    return b ? "true" : "false";
+}
+
+struct LineColumn {
+    int line = 1;
+    int column = 1;
+};
+// Line and column (in code points) of byte `offset` in `text`.
+LineColumn lineColumnAt(std::string_view text, std::size_t offset);
+
+// Canonical form of an element tree for "means the same" comparisons: expanded names,
+// attributes (sorted, xmlns dropped), non-blank text; comments and indentation ignored.
+std::string canonicalForm(pugi::xml_node node);
+
+} // namespace aovpn::xml

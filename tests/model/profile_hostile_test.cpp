@@ -1,0 +1,181 @@
+// Hostile text through every text field: the XML stays well-formed and the round trip is exact;
+// what XML 1.0 cannot carry is removed and reported.
+#include "model/profile_xml.hpp"
+
+#include "profile_test_util.hpp"
+
+#include <pugixml.hpp>
+
+#include <functional>
+
+using namespace aovpn;
+using namespace aovpn::test;
+
+namespace {
+
+using Setter = std::function<void(Profile&, const std::string&)>;
+
+NativeProfile& native(Profile& p) {
+    if (!p.nativeProfile) p.nativeProfile.emplace();
+    return *p.nativeProfile;
+}
+EapTlsSettings& tls(Profile& p) {
+    auto& auth = native(p).authentication;
+    if (!auth) auth.emplace();
+    if (!auth->eap) auth->eap = defaultUserTunnelEapTls();
+    return auth->eap->tls;
+}
+CertFilter& filter(Profile& p) {
+    auto& f = tls(p).certFilter;
+    if (!f) f.emplace();
+    return *f;
+}
+
+std::vector<std::pair<const char*, Setter>> textFields() {
+    return {
+        {"ProfileName", [](Profile& p, const std::string& s) { p.profileName = s; }},
+        {"EdpModeId", [](Profile& p, const std::string& s) { p.edpModeId = s; }},
+        {"DnsSuffix", [](Profile& p, const std::string& s) { p.dnsSuffix = s; }},
+        {"TrustedNetworkDetection",
+         [](Profile& p, const std::string& s) { p.trustedNetworkDetection = s; }},
+        {"Proxy",
+         [](Profile& p, const std::string& s) {
+             p.proxy = Proxy{s, s, {}};
+         }},
+        {"Sso",
+         [](Profile& p, const std::string& s) {
+             p.deviceCompliance = DeviceCompliance{true, Sso{true, s, s, {}}, {}};
+         }},
+        {"PluginProfile",
+         [](Profile& p, const std::string& s) {
+             p.pluginProfile = PluginProfile{s, std::nullopt, s, {}};
+         }},
+        {"AppTrigger",
+         [](Profile& p, const std::string& s) {
+             p.appTriggers = {{s, {}}};
+         }},
+        {"DomainNameInformation",
+         [](Profile& p, const std::string& s) {
+             p.domainNameInformation = {{s, s, s, true, false, {}}};
+         }},
+        {"TrafficFilter",
+         [](Profile& p, const std::string& s) {
+             p.trafficFilters = {
+                 {s, s, 6, s, s, s, s, RoutingPolicy::SplitTunnel, FilterDirection::Inbound, {}}};
+         }},
+        {"L2tpPsk", [](Profile& p, const std::string& s) { native(p).l2tpPsk = s; }},
+        {"Route",
+         [](Profile& p, const std::string& s) {
+             p.routes = {{s, 32, true, 5, {}}};
+         }},
+        {"Known Other",
+         [](Profile& p, const std::string& s) {
+             Known<NativeProtocol> k(NativeProtocol::Other);
+             k.other = "x" + s;
+             native(p).nativeProtocolType = k;
+         }},
+        {"EAP server validation",
+         [](Profile& p, const std::string& s) {
+             tls(p).serverValidation = ServerValidation{true, s, {s, s}};
+         }},
+        {"EAP filter",
+         [](Profile& p, const std::string& s) {
+             filter(p).caHashList = CaHashList{true, {s}};
+             filter(p).ekuMapping = {{s, s}};
+             filter(p).clientAuthEkuList = EkuNameList{true, {s}};
+         }},
+    };
+}
+
+std::vector<std::string> hostileStrings() {
+    std::string big;
+    while (big.size() < 10 * 1024)
+        big += "<&>\"' ]]> %20 / \xE2\x80\x8F \xF0\x9F\x98\x80 ";
+    return {"plain",
+            "",
+            "   ",
+            "  padded  ",
+            "quote \" and ' apostrophe",
+            "R&D & <b>bold</b>",
+            "]]>",
+            "<![CDATA[x]]>",
+            "<!-- not a comment -->",
+            "100% /path\\to\\file",
+            "&amp; already escaped &lt;",
+            "line1\nline2\ttab",
+            "\xE2\x80\x8F"
+            "RTL mark \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\xE2\x80\x8F",
+            "Caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80",
+            big};
+}
+
+bool wellFormed(const std::string& xml) {
+    pugi::xml_document doc;
+    return static_cast<bool>(doc.load_string(xml.c_str()));
+}
+
+} // namespace
+
+TEST_CASE("hostile strings round-trip exactly through every text field") {
+    for (const auto& [field, set] : textFields()) {
+        for (const auto& s : hostileStrings()) {
+            CAPTURE(field);
+            CAPTURE(s.substr(0, 60));
+            Profile p;
+            set(p, s);
+            const WriteResult w = writeProfileXmlChecked(p);
+            CHECK(w.warnings.empty());
+            CHECK(wellFormed(w.xml));
+            const ReadResult r = readProfileXml(w.xml);
+            REQUIRE(r.ok());
+            CHECK(r.warnings.empty());
+            CHECK(r.profile == p);
+            CHECK(writeProfileXml(r.profile) == w.xml);
+        }
+    }
+}
+
+TEST_CASE("server names with hostile text (no ',' or ';') round-trip") {
+    Profile p;
+    native(p).servers = {{"vpn.example.net", "Caf\xC3\xA9 & <Co> \"1\""}, {"b & c", std::nullopt}};
+    CHECK(readOk(writeProfileXml(p)) == p);
+}
+
+TEST_CASE("control characters are removed on write and reported") {
+    Profile p;
+    p.profileName = std::string("a\x01"
+                                "b\x1F"
+                                "c\x7F"
+                                "d\x00"
+                                "e",
+                                9);
+    const WriteResult w = writeProfileXmlChecked(p);
+    REQUIRE(w.warnings.size() == 1);
+    CHECK(w.warnings[0].message.find("<ProfileName>: control character U+0001 removed") == 0);
+    CHECK(wellFormed(w.xml));
+    CHECK(readOk(w.xml).profileName == "abc\x7F"
+                                       "de"); // DEL is allowed in XML 1.0
+}
+
+TEST_CASE("carriage returns become line feeds; invalid UTF-8 becomes U+FFFD") {
+    Profile p;
+    p.dnsSuffix = "a\r\nb\rc";
+    p.profileName = "bad \xC3\x28 \xED\xA0\x80 end";
+    const WriteResult w = writeProfileXmlChecked(p);
+    CHECK(w.warnings.size() == 2);
+    const Profile back = readOk(w.xml);
+    CHECK(back.dnsSuffix == "a\nb\nc");
+    CHECK(back.profileName == "bad \xEF\xBF\xBD( \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD end");
+    CHECK(writeProfileXmlChecked(back).warnings.empty());
+}
+
+TEST_CASE("control characters arriving as character references are removed on read") {
+    const ReadResult r = readProfileXml("<VPNProfile><ProfileName>a&#1;b&#13;c</ProfileName>"
+                                        "<Unknown>x&#2;y</Unknown></VPNProfile>");
+    REQUIRE(r.ok());
+    CHECK(r.profile.profileName == "ab\nc");
+    CHECK_FALSE(r.warnings.empty());
+    const std::string xml = writeProfileXml(r.profile);
+    CHECK(xml.find("<Unknown>xy</Unknown>") != std::string::npos);
+    CHECK(readOk(xml) == r.profile);
+}
