@@ -33,7 +33,7 @@ check_app() { # check_app LABEL CMD...
   local msg rc
   msg=$("$@" --screenshot /nonexistent-dir/x.png 2>&1); rc=$?
   echo "$label: bad path -> exit $rc: $msg"
-  [ "$rc" -ne 0 ] && echo "$msg" | grep -q "cannot write the screenshot" \
+  [ "$rc" -ne 0 ] && grep -q "cannot write the screenshot" <<<"$msg" \
     || fail "$label: unwritable path not reported"
 }
 

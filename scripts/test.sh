@@ -23,6 +23,7 @@ export WINEPREFIX="$root/build/windows/wineprefix"
 build() { cmake --preset "$1" >/dev/null && cmake --build --preset "$1" -j "$(nproc)"; }
 step "build: native";  build native
 step "build: windows"; build windows
+check "windows exes: static, small" bash scripts/check-exe.sh
 check "tests: native"          ctest --preset native
 check "tests: windows (Wine)"  ctest --preset windows
 step "build: native-asan"; build native-asan
