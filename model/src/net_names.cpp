@@ -56,6 +56,10 @@ std::string lower(std::string_view s) {
 } // namespace
 
 ParseResult<HostNameKind> checkFqdn(std::string_view name) {
+    return checkDnsName(name, 2);
+}
+
+ParseResult<HostNameKind> checkDnsName(std::string_view name, std::size_t minLabels) {
     if (name.empty()) return fail("A DNS name is required, e.g. vpn.example.com.");
     std::string_view n = name;
     if (n.size() > 1 && n.back() == '.') n.remove_suffix(1); // an absolute name is fine
@@ -67,7 +71,7 @@ ParseResult<HostNameKind> checkFqdn(std::string_view name) {
         if (std::string why = checkLabel(label, name); !why.empty()) return fail(why);
     if (parseIpv4(n).ok)
         return fail(fmt::format("{} is an IP address, not a DNS name.", quoted(name)));
-    if (labels.size() < 2)
+    if (labels.size() < minLabels)
         return fail(fmt::format("{} is a single label; enter the full name, e.g. {}.example.com.",
                                 quoted(name), n));
     if (detail::allDigits(labels.back()))

@@ -1,0 +1,44 @@
+#pragma once
+// Checks a Profile against what Windows accepts and what usually goes wrong in the field.
+// Each finding names a stable rule id and a field path the UI maps to a widget:
+//   "ProfileName", "DnsSuffix", "NativeProfile/Servers[0]",
+//   "NativeProfile/CryptographySuite/DHGroup", "Route[3]/Address",
+//   "TrafficFilter[1]/RemotePortRanges", "DomainNameInformation[0]/DomainName".
+// Indexes in paths are 0-based positions in the Profile's vectors.
+#include "model/profile.hpp"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aovpn {
+
+enum class Severity : std::uint8_t { Error, Warning, Info };
+
+struct Issue {
+    Severity severity = Severity::Error;
+    std::string rule;    // stable id, e.g. "route.boundary"
+    std::string field;   // stable path, see above
+    std::string message; // what is wrong, one sentence
+    std::string hint;    // what to do, may be empty
+    bool operator==(const Issue&) const = default;
+};
+
+// All findings, in a stable order: general, routes, filters, authentication, device tunnel.
+std::vector<Issue> validateProfile(const Profile& profile);
+
+bool hasErrors(const std::vector<Issue>& issues);
+std::size_t countIssues(const std::vector<Issue>& issues, Severity severity);
+std::string_view severityName(Severity severity); // "error", "warning", "info"
+
+// The rule catalogue: every id validateProfile can report, its severity and what it checks.
+struct RuleInfo {
+    std::string_view id;
+    Severity severity;
+    std::string_view summary;
+};
+std::span<const RuleInfo> validationRules();
+
+} // namespace aovpn

@@ -1,0 +1,87 @@
+// Traffic filter rules: protocol, ports, address ranges, App/Id, and IPv6 interplay.
+#include "model/net.hpp"
+
+#include "quote.hpp"
+#include "validate_internal.hpp"
+
+namespace aovpn::validation {
+namespace {
+
+constexpr std::uint32_t kTcp = 6;
+constexpr std::uint32_t kUdp = 17;
+
+void checkPorts(const TrafficFilter& f, const std::optional<std::string>& ports,
+                const std::string& field, Sink& sink) {
+    if (!ports || trimSpaces(*ports).empty()) return;
+    if (f.protocol && *f.protocol > 255) return; // filter.protocol already says so
+    if (!f.protocol || (*f.protocol != kTcp && *f.protocol != kUdp)) {
+        sink.add("filter.ports-protocol", field,
+                 f.protocol ? fmt::format("Port ranges need protocol 6 (TCP) or 17 (UDP), not {}.",
+                                          *f.protocol)
+                            : "Port ranges need a protocol, 6 (TCP) or 17 (UDP).",
+                 "Set Protocol to 6 or 17, or remove the ports.");
+        return;
+    }
+    auto parsed = parsePortRanges(*ports);
+    if (!parsed.ok)
+        sink.add("filter.ports", field, parsed.error,
+                 "Use ports and ranges separated by commas, e.g. 80,443,52000-52112.");
+}
+
+void checkAddresses(const std::optional<std::string>& text, const std::string& field, Sink& sink) {
+    if (!text || trimSpaces(*text).empty()) return;
+    auto parsed = parseAddressRanges(*text);
+    if (!parsed.ok) {
+        sink.add("filter.addresses", field, parsed.error,
+                 "Use a.b.c.d, a.b.c.d/nn or a.b.c.d-e.f.g.h, separated by commas.");
+        return;
+    }
+    for (const AddressRange& r : parsed.value) {
+        if (r.kind != AddressRangeKind::Prefix || isOnBoundary(r.first, r.prefixLength)) continue;
+        const IpPrefix network = normalizePrefix({r.first, r.prefixLength});
+        sink.add("filter.address-boundary", field,
+                 fmt::format("{} has host bits set; Windows treats it as {}.",
+                             formatAddressRange(r), formatPrefix(network)),
+                 fmt::format("Write {}.", formatPrefix(network)));
+        return;
+    }
+}
+
+void checkFilter(const TrafficFilter& f, std::size_t i, Sink& sink) {
+    if (f.protocol && *f.protocol > 255)
+        sink.add("filter.protocol", indexed("TrafficFilter", i, "Protocol"),
+                 fmt::format("Protocol {} is out of range; IP protocol numbers go from 0 to 255.",
+                             *f.protocol),
+                 "Use 6 for TCP, 17 for UDP, or leave empty for all protocols.");
+    if (f.appId && trimSpaces(*f.appId).empty())
+        sink.add("filter.app-empty", indexed("TrafficFilter", i, "App/Id"),
+                 "The filter names an App with an empty Id.",
+                 "Enter a full exe path, a package family name or SYSTEM, or remove the App.");
+    checkPorts(f, f.localPortRanges, indexed("TrafficFilter", i, "LocalPortRanges"), sink);
+    checkPorts(f, f.remotePortRanges, indexed("TrafficFilter", i, "RemotePortRanges"), sink);
+    checkAddresses(f.localAddressRanges, indexed("TrafficFilter", i, "LocalAddressRanges"), sink);
+    checkAddresses(f.remoteAddressRanges, indexed("TrafficFilter", i, "RemoteAddressRanges"), sink);
+}
+
+bool hasIpv6Route(const Profile& p) {
+    for (const Route& r : p.routes) {
+        if (isTrue(r.exclusionRoute)) continue;
+        auto ip = parseIp(trimSpaces(textOf(r.address)));
+        if (ip.ok && !ip.value.isV4()) return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void checkFilters(const Profile& profile, Sink& sink) {
+    for (std::size_t i = 0; i < profile.trafficFilters.size(); ++i)
+        checkFilter(profile.trafficFilters[i], i, sink);
+    if (!profile.trafficFilters.empty() && hasIpv6Route(profile))
+        sink.add("filter.ipv6-routes", "TrafficFilter[0]",
+                 "Traffic filters are not compatible with IPv6 in Always On VPN, and this "
+                 "profile has IPv6 routes.",
+                 "Remove the IPv6 routes, or the traffic filters.");
+}
+
+} // namespace aovpn::validation

@@ -1,0 +1,124 @@
+// General rules: name, connection type, protocol choice, unknown values, AlwaysOn, proxy.
+#include "model/net.hpp"
+
+#include "quote.hpp"
+#include "validate_internal.hpp"
+
+namespace aovpn::validation {
+namespace {
+
+void checkName(const Profile& p, Sink& sink) {
+    const std::string_view name = textOf(p.profileName);
+    if (trimSpaces(name).empty()) {
+        sink.add("general.name-missing", "ProfileName", "The profile has no name.",
+                 "Enter the name users see in the VPN list; deployment uses it as the "
+                 "InstanceID.");
+        return;
+    }
+    if (name.find('/') != std::string::npos)
+        sink.add("general.name-slash", "ProfileName",
+                 fmt::format("The name {} contains '/', which Windows cannot store.",
+                             detail::quoted(name)),
+                 "Remove the '/' or use '-' instead.");
+    if (trimSpaces(name).size() != name.size())
+        sink.add("general.name-whitespace", "ProfileName",
+                 "The name starts or ends with a space, so it looks like another profile's name.",
+                 "Remove the leading and trailing spaces.");
+}
+
+void checkConnectionType(const Profile& p, Sink& sink) {
+    if (!p.nativeProfile && !p.pluginProfile)
+        sink.add("general.no-connection", "NativeProfile",
+                 "The profile has neither a NativeProfile nor a PluginProfile, so there is "
+                 "nothing to connect to.",
+                 "Add a NativeProfile with the gateway's name.");
+    if (p.nativeProfile && p.pluginProfile)
+        sink.add("general.native-and-plugin", "PluginProfile",
+                 "The profile has both a NativeProfile and a PluginProfile; Windows uses one.",
+                 "Keep the NativeProfile for the built-in client, or the PluginProfile for a "
+                 "third-party VPN app.");
+}
+
+template <typename E>
+void unknownValue(Sink& sink, const std::optional<Known<E>>& k, std::string field) {
+    if (!k || k->isKnown()) return;
+    std::string allowed;
+    for (std::string_view n : EnumNames<E>::names)
+        allowed += (allowed.empty() ? "" : ", ") + std::string(n);
+    sink.add("general.unknown-value", std::move(field),
+             fmt::format("{} is not a value Windows knows here.", detail::quoted(k->other)),
+             fmt::format("Use one of: {}.", allowed));
+}
+
+void checkUnknownValues(const Profile& p, Sink& sink) {
+    if (const auto& np = p.nativeProfile) {
+        unknownValue(sink, np->routingPolicyType, "NativeProfile/RoutingPolicyType");
+        unknownValue(sink, np->nativeProtocolType, "NativeProfile/NativeProtocolType");
+        if (const auto& a = np->authentication) {
+            unknownValue(sink, a->userMethod, "NativeProfile/Authentication/UserMethod");
+            unknownValue(sink, a->machineMethod, "NativeProfile/Authentication/MachineMethod");
+        }
+        if (const auto& c = np->cryptographySuite) {
+            const std::string base = "NativeProfile/CryptographySuite/";
+            unknownValue(sink, c->authenticationTransformConstants,
+                         base + "AuthenticationTransformConstants");
+            unknownValue(sink, c->cipherTransformConstants, base + "CipherTransformConstants");
+            unknownValue(sink, c->pfsGroup, base + "PfsGroup");
+            unknownValue(sink, c->dhGroup, base + "DHGroup");
+            unknownValue(sink, c->integrityCheckMethod, base + "IntegrityCheckMethod");
+            unknownValue(sink, c->encryptionMethod, base + "EncryptionMethod");
+        }
+    }
+    for (std::size_t i = 0; i < p.trafficFilters.size(); ++i) {
+        const TrafficFilter& f = p.trafficFilters[i];
+        unknownValue(sink, f.routingPolicyType, indexed("TrafficFilter", i, "RoutingPolicyType"));
+        unknownValue(sink, f.direction, indexed("TrafficFilter", i, "Direction"));
+    }
+    unknownValue(sink, p.dataEncryption, "DataEncryption");
+}
+
+void checkProtocol(const Profile& p, Sink& sink) {
+    if (!p.nativeProfile) return;
+    const NativeProfile& np = *p.nativeProfile;
+    const std::string field = "NativeProfile/NativeProtocolType";
+    if (is(np.nativeProtocolType, NativeProtocol::PPTP) ||
+        is(np.nativeProtocolType, NativeProtocol::L2TP))
+        sink.add("general.weak-protocol", field,
+                 fmt::format("{} is an old protocol with weak security.",
+                             toText(*np.nativeProtocolType)),
+                 "Use IKEv2 (with a CryptographySuite) or SSTP.");
+    if (is(np.nativeProtocolType, NativeProtocol::Automatic) && !isDeviceTunnel(p))
+        sink.add("general.automatic-protocol", field,
+                 "Automatic tries SSTP first, then IKEv2; errors then come from the last "
+                 "protocol tried.",
+                 "Pin IKEv2 or SSTP to get clearer errors (800 means all protocols failed).");
+    if (np.l2tpPsk && !np.l2tpPsk->empty())
+        sink.add("general.l2tp-psk", "NativeProfile/L2tpPsk",
+                 "The L2TP pre-shared key is stored in the profile in clear text.",
+                 "Prefer certificate authentication with IKEv2.");
+}
+
+void checkAlwaysOnAndProxy(const Profile& p, Sink& sink) {
+    if (isTrue(p.alwaysOn) && trimSpaces(textOf(p.trustedNetworkDetection)).empty())
+        sink.add("general.always-on-no-tnd", "TrustedNetworkDetection",
+                 "AlwaysOn is set without TrustedNetworkDetection, so the tunnel also comes up "
+                 "inside the corporate network.",
+                 "Enter the internal DNS suffix (e.g. corp.example.net).");
+    if (p.proxy && p.nativeProfile && !isForceTunnel(p))
+        sink.add("general.proxy-split-tunnel", "Proxy",
+                 "Proxy settings only take effect with ForceTunnel; in split tunnel Windows "
+                 "ignores them.",
+                 "Remove the proxy, or use ForceTunnel.");
+}
+
+} // namespace
+
+void checkGeneral(const Profile& profile, Sink& sink) {
+    checkName(profile, sink);
+    checkConnectionType(profile, sink);
+    checkUnknownValues(profile, sink);
+    checkProtocol(profile, sink);
+    checkAlwaysOnAndProxy(profile, sink);
+}
+
+} // namespace aovpn::validation

@@ -1,0 +1,57 @@
+#pragma once
+// Internal to the validator: the sink the per-area checks report into, and small accessors.
+#include "model/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+
+namespace aovpn::validation {
+
+class Sink {
+  public:
+    // The severity comes from the rule catalogue, so a rule cannot drift between call sites.
+    void add(std::string_view rule, std::string field, std::string message, std::string hint = {});
+    std::vector<Issue> take() { return std::move(issues_); }
+
+  private:
+    std::vector<Issue> issues_;
+};
+
+void checkGeneral(const Profile& profile, Sink& sink);
+void checkServersAndDns(const Profile& profile, Sink& sink);
+void checkRoutes(const Profile& profile, Sink& sink);
+void checkFilters(const Profile& profile, Sink& sink);
+void checkAuthentication(const Profile& profile, Sink& sink);
+void checkCryptography(const Profile& profile, Sink& sink);
+void checkDeviceTunnel(const Profile& profile, Sink& sink);
+
+// A view of an optional text, empty when absent (value_or("") would dangle).
+inline std::string_view textOf(const std::optional<std::string>& s) {
+    return s ? std::string_view(*s) : std::string_view();
+}
+
+inline bool isTrue(const std::optional<bool>& b) {
+    return b.value_or(false);
+}
+inline bool isDeviceTunnel(const Profile& p) {
+    return isTrue(p.deviceTunnel);
+}
+
+template <typename E> bool is(const std::optional<Known<E>>& k, E value) {
+    return k && k->value == value;
+}
+
+inline bool isForceTunnel(const Profile& p) {
+    return p.nativeProfile && is(p.nativeProfile->routingPolicyType, RoutingPolicy::ForceTunnel);
+}
+
+inline std::string indexed(std::string_view base, std::size_t index) {
+    return fmt::format("{}[{}]", base, index);
+}
+inline std::string indexed(std::string_view base, std::size_t index, std::string_view child) {
+    return fmt::format("{}[{}]/{}", base, index, child);
+}
+
+} // namespace aovpn::validation
