@@ -1,0 +1,94 @@
+// Linux authoring mode: profiles and certificates are folders, there is no RAS and no UAC.
+#include "folder_certificate_store.hpp"
+#include "folder_profile_store.hpp"
+
+#include <cstdlib>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace aovpn::platform {
+
+namespace {
+namespace fs = std::filesystem;
+
+constexpr std::string_view kNoConnectTest =
+    "Connect test is not available on this system (Linux authoring mode)";
+
+fs::path dataHome() {
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return fs::path(x);
+    if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".local" / "share";
+    return fs::current_path();
+}
+
+class OfflineConnectionTester final : public ConnectionTester {
+  public:
+    bool available() const override { return false; }
+    std::string unavailableReason() const override { return std::string(kNoConnectTest); }
+    ConnectResult connect(std::string_view name, const ConnectOptions&) override {
+        ConnectResult r;
+        r.error = unavailable("Connect to \"" + std::string(name) + "\"");
+        r.hint = r.error->nextStep;
+        return r;
+    }
+    Result<ConnectionStatus> status(std::string_view) override { return ConnectionStatus{}; }
+    Status disconnect(std::string_view, std::chrono::milliseconds) override {
+        return Status::success(); // nothing is ever connected here
+    }
+
+  private:
+    static Error unavailable(std::string action) {
+        Error e;
+        e.action = std::move(action);
+        e.meaning = std::string(kNoConnectTest) + ".";
+        e.nextStep = "Copy the profile to a Windows machine (or export it) and test there.";
+        return e;
+    }
+};
+
+class OfflineSession final : public Session {
+  public:
+    Result<SessionInfo> query() override {
+        SessionInfo s;
+        const uid_t uid = ::geteuid();
+        const passwd* pw = ::getpwuid(uid);
+        s.process.name = pw ? pw->pw_name : std::to_string(uid);
+        s.process.sid = "S-1-22-1-" + std::to_string(uid); // Samba's SID form for a Unix uid
+        s.console = s.process; // authoring happens at this machine, for its own user
+        s.elevated = uid == 0;
+        s.consoleNote = "Linux authoring mode: profiles are written to a folder for you.";
+        return s;
+    }
+    Status relaunchElevated(std::string_view) override {
+        Error e;
+        e.action = "Relaunch elevated";
+        e.meaning = "There is no elevation in Linux authoring mode, and none is needed.";
+        return Status::failure(e);
+    }
+};
+
+class OfflinePlatform final : public Platform {
+  public:
+    explicit OfflinePlatform(const PlatformOptions& o)
+        : certs_(o.certificatesDir.empty() ? dataHome() / "aovpn-studio" / "certificates"
+                                           : o.certificatesDir),
+          profiles_(o.profilesDir.empty() ? dataHome() / "aovpn-studio" / "profiles"
+                                          : o.profilesDir) {}
+    std::string_view name() const override { return "Linux authoring mode"; }
+    CertificateStore& certificates() override { return certs_; }
+    ProfileStore& profiles() override { return profiles_; }
+    ConnectionTester& connections() override { return tester_; }
+    Session& session() override { return session_; }
+
+  private:
+    offline::FolderCertificateStore certs_;
+    offline::FolderProfileStore profiles_;
+    OfflineConnectionTester tester_;
+    OfflineSession session_;
+};
+} // namespace
+
+std::unique_ptr<Platform> makeSystemPlatform(const PlatformOptions& options) {
+    return std::make_unique<OfflinePlatform>(options);
+}
+
+} // namespace aovpn::platform

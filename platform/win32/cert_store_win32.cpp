@@ -1,0 +1,83 @@
+// CurrentUser\My through CryptoAPI, and single .cer/.pem files.
+#include "cert_store_win32.hpp"
+
+#include "cert_fields_win32.hpp"
+#include "win_util.hpp"
+
+#include <fstream>
+#include <iterator>
+
+namespace aovpn::platform::win {
+
+namespace {
+constexpr DWORD kEncoding = X509_ASN_ENCODING | PKCS_7_ASN_ENCODING;
+
+struct StoreCloser {
+    void operator()(void* s) const { CertCloseStore(s, 0); }
+};
+using StorePtr = std::unique_ptr<void, StoreCloser>;
+
+// CERT_STORE_PROV_SYSTEM_W is ((LPCSTR)10) in the SDK; spelled without the C-style cast.
+LPCSTR systemStoreProvider() {
+    return reinterpret_cast<LPCSTR>(std::uintptr_t{10});
+}
+
+StorePtr openCurrentUserMy() {
+    const DWORD flags =
+        CERT_SYSTEM_STORE_CURRENT_USER | CERT_STORE_READONLY_FLAG | CERT_STORE_OPEN_EXISTING_FLAG;
+    return StorePtr(CertOpenStore(systemStoreProvider(), 0, 0, flags, L"MY"));
+}
+
+// PEM text ("-----BEGIN CERTIFICATE-----") or raw DER bytes -> DER.
+std::optional<std::vector<BYTE>> toDer(const std::string& bytes) {
+    if (bytes.find("-----BEGIN") == std::string::npos)
+        return std::vector<BYTE>(bytes.begin(), bytes.end());
+    DWORD size = 0;
+    const auto len = static_cast<DWORD>(bytes.size());
+    if (!CryptStringToBinaryA(bytes.data(), len, CRYPT_STRING_BASE64HEADER, nullptr, &size, nullptr,
+                              nullptr))
+        return std::nullopt;
+    std::vector<BYTE> der(size);
+    if (!CryptStringToBinaryA(bytes.data(), len, CRYPT_STRING_BASE64HEADER, der.data(), &size,
+                              nullptr, nullptr))
+        return std::nullopt;
+    der.resize(size);
+    return der;
+}
+} // namespace
+
+Result<std::vector<CertificateInfo>> Win32CertificateStore::listPersonal() {
+    StorePtr store = openCurrentUserMy();
+    if (!store) return win32Error("Open the certificate store CurrentUser\\My", GetLastError());
+    std::vector<CertificateInfo> out;
+    PCCERT_CONTEXT c = nullptr;
+    while ((c = CertEnumCertificatesInStore(store.get(), c)) != nullptr) {
+        out.push_back(describeCertificate(c, store.get()));
+        out.back().source = "CurrentUser\\My";
+    }
+    return out;
+}
+
+Result<CertificateInfo>
+Win32CertificateStore::readCertificateFile(const std::filesystem::path& file) {
+    const std::string action = "Read the certificate file " + narrow(file.wstring());
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return win32Error(action, ERROR_FILE_NOT_FOUND);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const auto der = toDer(bytes);
+    PCCERT_CONTEXT c =
+        der ? CertCreateCertificateContext(kEncoding, der->data(), static_cast<DWORD>(der->size()))
+            : nullptr;
+    if (!c) {
+        Error e = hresultError(action, HRESULT_FROM_WIN32(GetLastError()));
+        e.meaning = "The file is not a PEM or DER (.cer) certificate.";
+        e.nextStep = "Export the certificate as Base-64 (.pem/.cer) or DER (.cer) and try again.";
+        return e;
+    }
+    CertificateInfo info = describeCertificate(c, nullptr);
+    info.source = narrow(file.wstring());
+    CertFreeCertificateContext(c);
+    return info;
+}
+
+} // namespace aovpn::platform::win

@@ -1,0 +1,192 @@
+#pragma once
+// In-memory fake of the platform interfaces for UI and logic tests (never in the product).
+// Everything is public so a test can seed data, inject failures and inspect calls.
+#include "platform/platform.hpp"
+
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace aovpn::fake {
+
+using namespace aovpn::platform;
+
+inline Error fakeError(std::string action, std::uint32_t hresult) {
+    return makeError(std::move(action), CodeKind::HResult, hresult, "(fake) failure");
+}
+
+class FakeCertificateStore final : public CertificateStore {
+  public:
+    std::vector<CertificateInfo> personal;
+    std::map<std::filesystem::path, CertificateInfo> files;
+    std::optional<Error> listError;
+
+    Result<std::vector<CertificateInfo>> listPersonal() override {
+        if (listError) return *listError;
+        return personal;
+    }
+    Result<CertificateInfo> readCertificateFile(const std::filesystem::path& file) override {
+        if (auto it = files.find(file); it != files.end()) return it->second;
+        return makeError("Read the certificate file " + file.string(), CodeKind::Errno, 2,
+                         "(fake) no such file");
+    }
+};
+
+class FakeProfileStore final : public ProfileStore {
+  public:
+    // Key: (user SID or "" for device tunnels, profile name) -> XML.
+    std::map<std::pair<std::string, std::string>, std::string> profiles;
+    // Failure injection: each optional error is returned (once, then cleared) by that call.
+    std::optional<Error> failNextFind, failNextCreate, failNextRemove;
+    // Creates whose XML equals this fail every time (e.g. "the new XML is bad").
+    std::optional<std::string> rejectXml;
+    LeftoverReport leftovers;
+    std::vector<std::string> calls; // "find Contoso", "remove Contoso", "create Contoso" ...
+
+    Result<std::vector<InstalledProfile>> list(const ProfileTarget& t) override {
+        calls.push_back("list");
+        std::vector<InstalledProfile> out;
+        for (const auto& [key, xml] : profiles)
+            if (key.first == keyOf(t)) out.push_back({key.second, key.second, xml});
+        return out;
+    }
+    Result<std::optional<InstalledProfile>> find(const ProfileTarget& t,
+                                                 std::string_view name) override {
+        calls.push_back("find " + std::string(name));
+        if (auto e = take(failNextFind)) return *e;
+        auto it = profiles.find({keyOf(t), std::string(name)});
+        if (it == profiles.end()) return std::optional<InstalledProfile>{};
+        return std::optional<InstalledProfile>{
+            InstalledProfile{std::string(name), std::string(name), it->second}};
+    }
+    Status create(const ProfileTarget& t, std::string_view name, std::string_view xml) override {
+        calls.push_back("create " + std::string(name));
+        if (auto e = take(failNextCreate)) return Status::failure(*e);
+        if (rejectXml && *rejectXml == xml)
+            return Status::failure(fakeError("Create the profile", 0x80041001));
+        auto [it, inserted] = profiles.emplace(std::pair{keyOf(t), std::string(name)}, xml);
+        if (!inserted) return Status::failure(fakeError("Create the profile", 0x800700B7));
+        return Status::success();
+    }
+    Status remove(const ProfileTarget& t, std::string_view name) override {
+        calls.push_back("remove " + std::string(name));
+        if (auto e = take(failNextRemove)) return Status::failure(*e);
+        if (profiles.erase({keyOf(t), std::string(name)}) == 0)
+            return Status::failure(fakeError("Delete the profile", 0x80041002));
+        return Status::success();
+    }
+    LeftoverReport cleanLeftovers(const ProfileTarget&, std::string_view name) override {
+        calls.push_back("clean " + std::string(name));
+        return leftovers;
+    }
+
+  private:
+    static std::string keyOf(const ProfileTarget& t) {
+        return t.kind == TunnelKind::Device ? std::string() : t.user.sid;
+    }
+    static std::optional<Error> take(std::optional<Error>& slot) {
+        auto e = std::move(slot);
+        slot.reset();
+        return e;
+    }
+};
+
+// Plays a scripted dial: each state is reported after stepDelay; cancel and timeout are honoured.
+class FakeConnectionTester final : public ConnectionTester {
+  public:
+    bool isAvailable = true;
+    std::vector<std::uint32_t> script{0, 2, 5, 14, 0x2000}; // RASCONNSTATE values
+    std::uint32_t failWith = 0;                             // RAS code to end with, 0 = connect
+    std::chrono::milliseconds stepDelay{0};
+    std::string address = "10.99.0.7";
+
+    bool available() const override { return isAvailable; }
+    std::string unavailableReason() const override {
+        return isAvailable ? "" : "Connect test is not available (fake)";
+    }
+    ConnectResult connect(std::string_view name, const ConnectOptions& o) override {
+        ConnectResult r;
+        const auto start = std::chrono::steady_clock::now();
+        for (auto state : script) {
+            if (!sleepUnlessStopped(o, start, r)) return finish(r, start);
+            r.states.emplace_back(rasStateName(state));
+            if (o.onProgress) o.onProgress(r.states.back());
+        }
+        if (failWith) {
+            r.rasCode = failWith;
+            r.error = makeError("Connect to \"" + std::string(name) + "\"", CodeKind::Ras, failWith,
+                                "(fake) RAS error");
+            r.hint = r.error->meaning;
+            return finish(r, start);
+        }
+        r.ok = true;
+        r.assignedAddress = address;
+        std::lock_guard lock(mutex_);
+        connected_.insert(std::string(name));
+        return finish(r, start);
+    }
+    Result<ConnectionStatus> status(std::string_view name) override {
+        std::lock_guard lock(mutex_);
+        const bool on = connected_.count(std::string(name)) > 0;
+        return ConnectionStatus{on, on ? "Connected" : "Disconnected", 0};
+    }
+    Status disconnect(std::string_view name, std::chrono::milliseconds) override {
+        std::lock_guard lock(mutex_);
+        connected_.erase(std::string(name));
+        return Status::success();
+    }
+
+  private:
+    bool sleepUnlessStopped(const ConnectOptions& o, std::chrono::steady_clock::time_point start,
+                            ConnectResult& r) {
+        const auto until = std::chrono::steady_clock::now() + stepDelay;
+        do {
+            if (o.stop.stop_requested()) return r.cancelled = true, r.rasCode = 631, false;
+            if (std::chrono::steady_clock::now() - start > o.timeout)
+                return r.timedOut = true, false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        } while (std::chrono::steady_clock::now() < until);
+        return true;
+    }
+    static ConnectResult& finish(ConnectResult& r, std::chrono::steady_clock::time_point start) {
+        r.duration = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now() - start);
+        return r;
+    }
+    std::mutex mutex_;
+    std::set<std::string> connected_;
+};
+
+class FakeSession final : public Session {
+  public:
+    SessionInfo info{{"CORP\\alice", "S-1-5-21-1-2-3-1001"},
+                     Account{"CORP\\alice", "S-1-5-21-1-2-3-1001"},
+                     false,
+                     false,
+                     {}};
+    std::vector<std::string> relaunchedWith; // documents handed to relaunchElevated
+    std::optional<Error> relaunchError;
+
+    Result<SessionInfo> query() override { return info; }
+    Status relaunchElevated(std::string_view doc) override {
+        relaunchedWith.emplace_back(doc);
+        return relaunchError ? Status::failure(*relaunchError) : Status::success();
+    }
+};
+
+class FakePlatform final : public Platform {
+  public:
+    FakeCertificateStore certs;
+    FakeProfileStore store;
+    FakeConnectionTester tester;
+    FakeSession user;
+
+    std::string_view name() const override { return "Fake"; }
+    CertificateStore& certificates() override { return certs; }
+    ProfileStore& profiles() override { return store; }
+    ConnectionTester& connections() override { return tester; }
+    Session& session() override { return user; }
+};
+
+} // namespace aovpn::fake
