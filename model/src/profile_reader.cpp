@@ -82,8 +82,9 @@ ReadResult readProfileXml(std::string_view input) {
         return result;
     }
     xml::checkAmpersands(text, result.warnings);
-    N root = doc.document_element();
     Reader r(text, result);
+    if (!r.prepare(doc)) return result;
+    N root = doc.document_element();
     if (!root || std::string_view(root.name()) != "VPNProfile") {
         result.errors.push_back(xml::missingRoot(text, root));
         return result;

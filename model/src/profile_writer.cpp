@@ -1,5 +1,6 @@
 // Profile -> canonical ProfileXML. Children are appended in any order and then sorted by the
-// tables in model/schema_order.hpp, the only place that knows the order.
+// tables in model/schema_order.hpp, the only place that knows the order. Kept unknown elements
+// are appended after the sort: they stay last, in the order they were read.
 #include "model/profile_xml.hpp"
 #include "model/schema_order.hpp"
 
@@ -15,8 +16,8 @@ void writeProxy(Emitter& out, pugi::xml_node parent, const Proxy& p) {
     pugi::xml_node n = parent.append_child("Proxy");
     out.opt(n, "AutoConfigUrl", p.autoConfigUrl);
     if (p.manualServer) out.text(n.append_child("Manual"), "Server", *p.manualServer);
-    out.raw(n, p.extra);
     xml::orderChildren(n, schema::kProxy);
+    out.raw(n, p.extra);
 }
 
 void writeDeviceCompliance(Emitter& out, pugi::xml_node parent, const DeviceCompliance& d) {
@@ -27,11 +28,11 @@ void writeDeviceCompliance(Emitter& out, pugi::xml_node parent, const DeviceComp
         out.opt(s, "Enabled", d.sso->enabled);
         out.opt(s, "Eku", d.sso->eku);
         out.opt(s, "IssuerHash", d.sso->issuerHash);
-        out.raw(s, d.sso->extra);
         xml::orderChildren(s, schema::kSso);
+        out.raw(s, d.sso->extra);
     }
-    out.raw(n, d.extra);
     xml::orderChildren(n, schema::kDeviceCompliance);
+    out.raw(n, d.extra);
 }
 
 void writePlugin(Emitter& out, pugi::xml_node parent, const PluginProfile& p) {
@@ -40,15 +41,15 @@ void writePlugin(Emitter& out, pugi::xml_node parent, const PluginProfile& p) {
     if (p.customConfiguration)
         out.raw(n.append_child("CustomConfiguration"), *p.customConfiguration);
     out.opt(n, "PluginPackageFamilyName", p.pluginPackageFamilyName);
-    out.raw(n, p.extra);
     xml::orderChildren(n, schema::kPluginProfile);
+    out.raw(n, p.extra);
 }
 
 void writeAppTrigger(Emitter& out, pugi::xml_node parent, const AppTrigger& t) {
     pugi::xml_node n = parent.append_child("AppTrigger");
     if (t.appId) out.text(n.append_child("App"), "Id", *t.appId);
-    out.raw(n, t.extra);
     xml::orderChildren(n, schema::kAppTrigger);
+    out.raw(n, t.extra);
 }
 
 void writeDomain(Emitter& out, pugi::xml_node parent, const DomainNameInformation& d) {
@@ -58,8 +59,8 @@ void writeDomain(Emitter& out, pugi::xml_node parent, const DomainNameInformatio
     out.opt(n, "WebProxyServers", d.webProxyServers);
     out.opt(n, "AutoTrigger", d.autoTrigger);
     out.opt(n, "Persistent", d.persistent);
-    out.raw(n, d.extra);
     xml::orderChildren(n, schema::kDomainNameInformation);
+    out.raw(n, d.extra);
 }
 
 void writeFilter(Emitter& out, pugi::xml_node parent, const TrafficFilter& f) {
@@ -73,8 +74,8 @@ void writeFilter(Emitter& out, pugi::xml_node parent, const TrafficFilter& f) {
     out.opt(n, "RemoteAddressRanges", f.remoteAddressRanges);
     out.opt(n, "RoutingPolicyType", f.routingPolicyType);
     out.opt(n, "Direction", f.direction);
-    out.raw(n, f.extra);
     xml::orderChildren(n, schema::kTrafficFilter);
+    out.raw(n, f.extra);
 }
 
 void writeCrypto(Emitter& out, pugi::xml_node parent, const CryptographySuite& c) {
@@ -85,8 +86,8 @@ void writeCrypto(Emitter& out, pugi::xml_node parent, const CryptographySuite& c
     out.opt(n, "DHGroup", c.dhGroup);
     out.opt(n, "IntegrityCheckMethod", c.integrityCheckMethod);
     out.opt(n, "EncryptionMethod", c.encryptionMethod);
-    out.raw(n, c.extra);
     xml::orderChildren(n, schema::kCryptographySuite);
+    out.raw(n, c.extra);
 }
 
 void writeAuthentication(Emitter& out, pugi::xml_node parent, const Authentication& a) {
@@ -94,8 +95,8 @@ void writeAuthentication(Emitter& out, pugi::xml_node parent, const Authenticati
     out.opt(n, "UserMethod", a.userMethod);
     out.opt(n, "MachineMethod", a.machineMethod);
     if (a.eap) writeEap(out, n.append_child("Eap").append_child("Configuration"), *a.eap);
-    out.raw(n, a.extra);
     xml::orderChildren(n, schema::kAuthentication);
+    out.raw(n, a.extra);
 }
 
 void writeProtocolList(Emitter& out, pugi::xml_node parent, const ProtocolList& l) {
@@ -103,8 +104,8 @@ void writeProtocolList(Emitter& out, pugi::xml_node parent, const ProtocolList& 
     for (const auto& p : l.protocols)
         out.text(n.append_child("NativeProtocol"), "Type", std::string(toText(p)));
     out.opt(n, "RetryTimeInHours", l.retryTimeInHours);
-    out.raw(n, l.extra);
     xml::orderChildren(n, schema::kProtocolList);
+    out.raw(n, l.extra);
 }
 
 void writeNative(Emitter& out, pugi::xml_node parent, const NativeProfile& p) {
@@ -118,8 +119,8 @@ void writeNative(Emitter& out, pugi::xml_node parent, const NativeProfile& p) {
     if (p.cryptographySuite) writeCrypto(out, n, *p.cryptographySuite);
     if (p.authentication) writeAuthentication(out, n, *p.authentication);
     if (p.protocolList) writeProtocolList(out, n, *p.protocolList);
-    out.raw(n, p.extra);
     xml::orderChildren(n, schema::kNativeProfile);
+    out.raw(n, p.extra);
 }
 
 void writeRoute(Emitter& out, pugi::xml_node parent, const Route& r) {
@@ -128,8 +129,8 @@ void writeRoute(Emitter& out, pugi::xml_node parent, const Route& r) {
     out.opt(n, "PrefixSize", r.prefixSize);
     out.opt(n, "ExclusionRoute", r.exclusionRoute);
     out.opt(n, "Metric", r.metric);
-    out.raw(n, r.extra);
     xml::orderChildren(n, schema::kRoute);
+    out.raw(n, r.extra);
 }
 
 void writeScalars(Emitter& out, pugi::xml_node n, const Profile& p) {
@@ -175,8 +176,8 @@ void writeProfile(Emitter& out, pugi::xml_node n, const Profile& p) {
     for (const auto& r : p.routes)
         writeRoute(out, n, r);
     writeWindows11(out, n, p);
-    out.raw(n, p.extra);
     xml::orderChildren(n, schema::kVpnProfile);
+    out.raw(n, p.extra);
 }
 
 class StringWriter : public pugi::xml_writer {

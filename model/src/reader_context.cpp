@@ -2,7 +2,69 @@
 
 #include <fmt/format.h>
 
+#include <vector>
+
 namespace aovpn::xml {
+namespace {
+
+constexpr int kMaxDepth = 100; // real profiles nest about 15 deep
+
+// Iterative (pugixml's walker), so hostile nesting cannot exhaust the stack.
+class Preparer : public pugi::xml_tree_walker {
+  public:
+    explicit Preparer(Reader& r) : reader(r) {}
+    Reader& reader;
+    pugi::xml_node tooDeep;
+    std::vector<pugi::xml_node> blanked; // removed after the walk
+
+    bool for_each(pugi::xml_node& node) override {
+        if (depth() > kMaxDepth) {
+            tooDeep = node;
+            return false;
+        }
+        if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+            std::string v = node.value();
+            if (const std::string changed = sanitizeText(v); !changed.empty()) {
+                node.set_value(v.c_str());
+                report(node.parent(), changed);
+                // Now blank: drop it as the parser drops blank text, so reading the written
+                // text gives the same tree.
+                const bool alone = !node.previous_sibling() && !node.next_sibling();
+                if (node.type() == pugi::node_pcdata &&
+                    (v.empty() || (!alone && v.find_first_not_of(" \t\n") == std::string::npos)))
+                    blanked.push_back(node);
+            }
+        }
+        for (pugi::xml_attribute a : node.attributes()) {
+            std::string v = a.value();
+            if (const std::string changed = sanitizeText(v); !changed.empty()) {
+                a.set_value(v.c_str());
+                report(node, changed);
+            }
+        }
+        return true;
+    }
+
+  private:
+    void report(pugi::xml_node where, const std::string& changed) {
+        reader.warn(where,
+                    fmt::format("in <{}>, {} because XML cannot carry it.", where.name(), changed));
+    }
+};
+
+} // namespace
+
+bool Reader::prepare(pugi::xml_document& doc) {
+    Preparer p(*this);
+    doc.traverse(p);
+    for (pugi::xml_node n : p.blanked)
+        n.parent().remove_child(n);
+    if (!p.tooDeep) return true;
+    error(p.tooDeep, fmt::format("elements are nested more than {} deep; this is not a VPN "
+                                 "profile.",
+                                 kMaxDepth));
+    return false;
+}
 
 std::string Reader::place(pugi::xml_node node) const {
     const auto lc = lineColumnAt(text_, static_cast<std::size_t>(node.offset_debug()));

@@ -15,6 +15,10 @@ class Reader {
   public:
     Reader(std::string_view text, ReadResult& result) : text_(text), result_(result) {}
 
+    // Before reading: removes what XML cannot carry from every text and attribute (reported),
+    // and refuses absurd nesting (false, with an error).
+    bool prepare(pugi::xml_document& doc);
+
     // "Line L, column C: " for where `node` starts.
     std::string place(pugi::xml_node node) const;
     void warn(pugi::xml_node node, const std::string& sentence);

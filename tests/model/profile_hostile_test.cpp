@@ -179,3 +179,43 @@ TEST_CASE("control characters arriving as character references are removed on re
     CHECK(xml.find("<Unknown>xy</Unknown>") != std::string::npos);
     CHECK(readOk(xml) == r.profile);
 }
+
+// Found by tests/fuzz/reader_fuzz.cpp: a vertical tab in the indentation made <Manual> look
+// like mixed content the first time and not the second.
+TEST_CASE("a control character in indentation is removed before reading") {
+    const ReadResult r = readProfileXml("<VPNProfile><Proxy>\r\n<Manual>\r\n <Server>p:8080"
+                                        "</Server>\r\v\n</Manual></Proxy></VPNProfile>");
+    REQUIRE(r.ok());
+    CHECK(r.profile.proxy->manualServer == "p:8080");
+    CHECK(r.profile.proxy->extra.empty());
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].message.find("control character U+000B removed") != std::string::npos);
+    CHECK(readOk(writeProfileXml(r.profile)) == r.profile);
+}
+
+TEST_CASE("absurd nesting is refused, not recursed into") {
+    std::string deep = "<VPNProfile>";
+    for (int i = 0; i < 5000; ++i)
+        deep += "<a>";
+    const ReadResult r = readProfileXml(deep + std::string(5000 * 4, ' ') + "</VPNProfile>");
+    CHECK_FALSE(r.ok());
+    std::string closed = "<VPNProfile>";
+    for (int i = 0; i < 5000; ++i)
+        closed += "<a>";
+    for (int i = 0; i < 5000; ++i)
+        closed += "</a>";
+    const ReadResult r2 = readProfileXml(closed + "</VPNProfile>");
+    REQUIRE_FALSE(r2.ok());
+    CHECK(r2.errors[0].message.find("nested more than 100 deep") != std::string::npos);
+}
+
+// Found by tests/fuzz/reader_fuzz.cpp: text that is blank once cleaned must vanish like blank
+// text does, or a block kept verbatim reads differently the second time.
+TEST_CASE("text made blank by cleaning is dropped like blank text") {
+    const ReadResult r =
+        readProfileXml("<VPNProfile><Future><A>x</A>\n \x01 <B>&#2;</B></Future></VPNProfile>");
+    REQUIRE(r.ok());
+    REQUIRE(r.profile.extra.size() == 1);
+    CHECK(r.profile.extra[0] == "<Future><A>x</A><B/></Future>");
+    CHECK(readOk(writeProfileXml(r.profile)) == r.profile);
+}

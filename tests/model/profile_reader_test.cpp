@@ -177,3 +177,19 @@ TEST_CASE("a bare '&' is read literally, flagged, and written escaped") {
     CHECK(r.profile.profileName == "R&D VPN");
     CHECK(writeProfileXml(r.profile).find("R&amp;D VPN") != std::string::npos);
 }
+
+// Found by tests/fuzz/reader_fuzz.cpp: duplicates kept verbatim were sorted by name on write and
+// came back in a different order.
+TEST_CASE("kept duplicates stay last, in the order read") {
+    const ReadResult r = readProfileXml(
+        "<VPNProfile><NativeProfile><Servers>a</Servers><Authentication><MachineMethod>Certificate"
+        "</MachineMethod></Authentication><Servers>b</Servers><Authentication/>"
+        "<RoutingPolicyType>SplitTunnel</RoutingPolicyType><RoutingPolicyType>ForceTunnel"
+        "</RoutingPolicyType></NativeProfile></VPNProfile>");
+    REQUIRE(r.ok());
+    REQUIRE(r.profile.nativeProfile->extra.size() == 3);
+    const std::string xml = writeProfileXml(r.profile);
+    CHECK(xml.find("<Servers>b</Servers>") > xml.find("</Authentication>"));
+    CHECK(xml.find("<Authentication />") < xml.find("<RoutingPolicyType>ForceTunnel"));
+    CHECK(readOk(xml) == r.profile);
+}
