@@ -1,0 +1,39 @@
+// Intune custom OMA-URI setting for the VPNv2 CSP.
+#include "model/escape.hpp"
+#include "model/exports.hpp"
+
+#include <fmt/format.h>
+
+namespace aovpn {
+
+IntuneResult intuneOmaUri(const ExportInput& input) {
+    const InstanceIdResult id = encodeInstanceId(input.profileName);
+    if (!id.ok) return {false, {}, id.error};
+    IntuneOmaUriSetting s;
+    s.name = input.profileName;
+    s.description =
+        fmt::format("Always On VPN {} tunnel profile", input.deviceTunnel ? "device" : "user");
+    // The scope decides whose profile it is: ./User for the signed-in user, ./Device for the
+    // machine (a device tunnel is machine-wide).
+    s.omaUri = fmt::format("./{}/Vendor/MSFT/VPNv2/{}/ProfileXML",
+                           input.deviceTunnel ? "Device" : "User", id.value);
+    s.dataType = "String (XML file)";
+    s.value = input.xml; // Intune takes the raw XML; no CIM escaping here
+    return {true, std::move(s), {}};
+}
+
+std::string renderIntuneText(const IntuneOmaUriSetting& s) {
+    return fmt::format("Intune: Devices > Configuration > Create > Windows 10 and later > "
+                       "Templates > Custom\n"
+                       "OMA-URI setting:\n"
+                       "  Name:        {}\n"
+                       "  Description: {}\n"
+                       "  OMA-URI:     {}\n"
+                       "  Data type:   {}\n"
+                       "  Value:       the ProfileXML below (save it as a .xml file to upload, "
+                       "or paste it)\n"
+                       "\n{}",
+                       s.name, s.description, s.omaUri, s.dataType, s.value);
+}
+
+} // namespace aovpn

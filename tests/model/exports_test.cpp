@@ -1,0 +1,196 @@
+#include "model/escape.hpp"
+#include "model/exports.hpp"
+#include "model/profile_xml.hpp"
+
+#include "powershell_scan.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace aovpn;
+using namespace aovpn::test;
+
+namespace {
+
+const char* kSid = "S-1-5-21-3623811015-3361044348-30300820-1013";
+
+ExportInput input(std::string name, bool device = false) {
+    // The XML carries the name raw on purpose: the script must hold even text that is not XML.
+    std::string xml = "<VPNProfile><ProfileName>" + name +
+                      "</ProfileName><NativeProfile><Servers>vpn.example.com</Servers>"
+                      "</NativeProfile></VPNProfile>";
+    return {std::move(name), std::move(xml), device};
+}
+
+std::vector<std::string> hostileNames() {
+    std::vector<std::string> names = {
+        "PWN'; Remove-Item -Recurse C:\\ ; '",
+        "PWN\u2019; Start-Process calc; \u2018",
+        "PWN\u201A\u201B'' ''' \u2018\u2018",
+        "PWN $(Start-Process calc) ${env:TEMP} `n `$",
+        "PWN\"; calc; \"\u201C\u201D\u201E",
+        "PWN @'\nStart-Process calc\n'@",
+        "PWN # not a comment <# nor this #>",
+        "PWN A&B <x> ]]> &amp; &lt;",
+        "PWN \u202E\u200F RTL \u05E9\u05DC\u05D5\u05DD caf\u00E9 \U0001F510",
+        "PWN\r\nsecond line\ttab",
+        "PWN'",
+        "'PWN",
+        "PWN\\",
+    };
+    std::string big = "PWN";
+    while (big.size() < 10 * 1024)
+        big += "'\u2019\"$`;&<>";
+    names.push_back(big);
+    return names;
+}
+
+bool contains(const std::string& haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+void checkScriptHolds(const std::string& name, const std::string& sid) {
+    const ExportInput in = input(name);
+    const DeployScriptResult r = renderDeployScript(in, {sid});
+    REQUIRE_MESSAGE(r.ok, r.error);
+    const PsScan scan = scanPowerShell(r.script);
+    REQUIRE_MESSAGE(scan.ok, scan.error);
+    CHECK(scan.doubleQuoted == 0);
+    CHECK(scan.hereStrings == 0);
+    // The marker is only ever inside a closed literal: never in code or comments.
+    CHECK_FALSE(contains(scan.outside, "PWN"));
+    const PsLiteral* nameLit = psAssigned(scan, r.script, "ProfileName");
+    REQUIRE(nameLit != nullptr);
+    CHECK(nameLit->value == name);
+    const PsLiteral* idLit = psAssigned(scan, r.script, "InstanceId");
+    REQUIRE(idLit != nullptr);
+    CHECK(idLit->value == encodeInstanceId(name).value);
+    const PsLiteral* xmlLit = psAssigned(scan, r.script, "ProfileXml");
+    REQUIRE(xmlLit != nullptr);
+    CHECK(xmlLit->value == escapeCimString(in.xml));
+    CHECK(unescapeCimString(xmlLit->value) == in.xml);
+    const PsLiteral* sidLit = psAssigned(scan, r.script, "UserSid");
+    REQUIRE(sidLit != nullptr);
+    CHECK(sidLit->value == sid);
+}
+
+} // namespace
+
+TEST_CASE("PowerShell literals double every kind of single quote") {
+    CHECK(powerShellLiteral("") == "''");
+    CHECK(powerShellLiteral("abc") == "'abc'");
+    CHECK(powerShellLiteral("it's") == "'it''s'");
+    CHECK(powerShellLiteral("\u2018x\u2019") == "'\u2018\u2018x\u2019\u2019'");
+    CHECK(powerShellLiteral("\u201A\u201B") == "'\u201A\u201A\u201B\u201B'");
+    CHECK(powerShellLiteral("$x `n \"q\"") == "'$x `n \"q\"'");
+    // Neighbours of the quote range stay single.
+    CHECK(powerShellLiteral("\u2017\u201C") == "'\u2017\u201C'");
+}
+
+TEST_CASE("deploy script: hostile names cannot leave their literal") {
+    for (const std::string& name : hostileNames()) {
+        CAPTURE(name.substr(0, 60));
+        checkScriptHolds(name, "");
+        checkScriptHolds(name, kSid);
+    }
+}
+
+TEST_CASE("deploy script: create-or-replace over CIM with the user context") {
+    const DeployScriptResult r = renderDeployScript(input("Contoso AOVPN"), {kSid});
+    REQUIRE(r.ok);
+    const std::string& s = r.script;
+    for (const char* part :
+         {"New-CimSession", "EnumerateInstances($Namespace, $ClassName, $Options)",
+          "DeleteInstance($Namespace, $Existing, $Options)",
+          "CreateInstance($Namespace, $Instance, $Options)", "'root\\cimv2\\mdm\\dmmap'",
+          "'MDM_VPNv2_01'", "'./Vendor/MSFT/VPNv2'",
+          "'PolicyPlatformContext_PrincipalContext_Type', 'PolicyPlatform_UserContext'",
+          "'PolicyPlatformContext_PrincipalContext_Id', $UserSid", "$OldXml = $Existing.ProfileXML",
+          "ConvertTo-CimXml $OldXml", "Remove-CimSession", "$InstanceId = 'Contoso%20AOVPN'"}) {
+        CAPTURE(part);
+        CHECK(contains(s, part));
+    }
+    // Delete happens after the old XML is kept; create after delete.
+    CHECK(s.find("$OldXml = $Existing.ProfileXML") < s.find("DeleteInstance"));
+    CHECK(s.find("DeleteInstance") < s.find("New-VpnInstance $Session $Options $ProfileXml"));
+    CHECK_FALSE(contains(s, "@'"));
+    CHECK_FALSE(contains(s, "Invoke-Expression"));
+}
+
+TEST_CASE("deploy script: refuses what it cannot write safely") {
+    auto slash = renderDeployScript(input("Corp/VPN"));
+    CHECK_FALSE(slash.ok);
+    CHECK(contains(slash.error, "'/'"));
+    CHECK(slash.script.empty());
+    CHECK_FALSE(renderDeployScript(input("")).ok);
+    auto badSid = renderDeployScript(input("VPN"), {"S-1-5-21-1'; calc; '"});
+    CHECK_FALSE(badSid.ok);
+    CHECK(contains(badSid.error, "SID"));
+    CHECK_FALSE(renderDeployScript(input("VPN", true), {kSid}).ok);
+    CHECK_FALSE(renderDeployScript(input(std::string("VPN\0x", 5))).ok);
+    CHECK(renderDeployScript(input("VPN", true)).ok);
+}
+
+TEST_CASE("SID syntax") {
+    CHECK(isValidSid(kSid));
+    CHECK(isValidSid("S-1-5-18"));
+    CHECK_FALSE(isValidSid("S-1-"));
+    CHECK_FALSE(isValidSid("S-1-5--18"));
+    CHECK_FALSE(isValidSid("s-1-5-18"));
+    CHECK_FALSE(isValidSid("S-1-5-18 "));
+    CHECK_FALSE(isValidSid("S-1-5-x"));
+}
+
+TEST_CASE("Intune OMA-URI: user and device scope, raw XML") {
+    const ExportInput user = input("Contoso AOVPN");
+    auto r = intuneOmaUri(user);
+    REQUIRE(r.ok);
+    CHECK(r.setting.omaUri == "./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML");
+    CHECK(r.setting.dataType == "String (XML file)");
+    CHECK(r.setting.value == user.xml);
+    CHECK(r.setting.name == "Contoso AOVPN");
+    auto d = intuneOmaUri(input("Device Tunnel", true));
+    REQUIRE(d.ok);
+    CHECK(d.setting.omaUri == "./Device/Vendor/MSFT/VPNv2/Device%20Tunnel/ProfileXML");
+    CHECK(contains(d.setting.description, "device"));
+    const std::string text = renderIntuneText(r.setting);
+    CHECK(contains(text, "OMA-URI:     ./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML"));
+    CHECK(contains(text, "String (XML file)"));
+    CHECK(text.ends_with(user.xml));
+    auto bad = intuneOmaUri(input("A/B"));
+    CHECK_FALSE(bad.ok);
+    CHECK(contains(bad.error, "'/'"));
+}
+
+TEST_CASE("the scanner itself catches a literal that breaks out") {
+    const PsScan broken = scanPowerShell("$a = 'x'; calc; 'y");
+    CHECK_FALSE(broken.ok);
+    const PsScan escaped = scanPowerShell("$a = 'x''; PWN; ''y'");
+    REQUIRE(escaped.ok);
+    CHECK_FALSE(contains(escaped.outside, "PWN"));
+    const PsScan curly = scanPowerShell("$a = 'x\u2019; PWN; \u2018y'");
+    REQUIRE(curly.ok);
+    CHECK(contains(curly.outside, "PWN")); // an undoubled U+2019 closes the literal
+}
+
+TEST_CASE("exports start from the one ProfileXML writer") {
+    Profile p;
+    p.profileName = "Contoso & Co";
+    p.deviceTunnel = true;
+    NativeProfile np;
+    np.servers = {{"vpn.example.com", std::nullopt}};
+    p.nativeProfile = np;
+    const ExportInput in = exportInputFor(p);
+    CHECK(in.profileName == "Contoso & Co");
+    CHECK(in.deviceTunnel);
+    CHECK(in.xml == writeProfileXml(p));
+    CHECK(profileXmlFileText(p) == in.xml);
+    CHECK(contains(in.xml, "Contoso &amp; Co"));
+    auto script = renderDeployScript(in);
+    REQUIRE(script.ok);
+    CHECK(contains(script.script, "Contoso &amp;amp; Co")); // escaped once more for CIM
+    CHECK(intuneOmaUri(in).setting.omaUri ==
+          "./Device/Vendor/MSFT/VPNv2/Contoso%20%26%20Co/ProfileXML");
+}
