@@ -1,0 +1,61 @@
+#pragma once
+// Shared pieces of the aovpn console commands: loading a profile, reporting diagnostics in the
+// compiler format editors understand ("file:line:col: error: message"), and atomic output.
+#include "model/profile_xml.hpp"
+#include "model/validate.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aovpn::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1; // validation errors
+inline constexpr int kExitUsage = 2;   // unreadable input or bad usage
+
+struct LoadedProfile {
+    std::string path;
+    std::string text;
+    ReadResult read;
+};
+
+// Reads and parses FILE; on failure prints why (stderr) and returns nothing.
+std::optional<LoadedProfile> loadProfile(const std::string& path);
+
+// "file:line:col: severity: message" (or "file: severity: message" without a place).
+void report(std::string_view file, int line, int column, std::string_view severity,
+            std::string_view message);
+void reportXml(std::string_view file, const XmlDiagnostic& d, std::string_view severity);
+// Validation issues, placed at the element their field path names; hints become notes.
+// Returns the number of errors.
+std::size_t reportIssues(const LoadedProfile& loaded, const std::vector<Issue>& issues,
+                         bool errorsOnly);
+
+// 1-based line and column (in code points) of the element a field path names, or of the
+// nearest ancestor present in the text; {0, 0} when the text cannot be parsed.
+std::pair<int, int> locateField(std::string_view xml, std::string_view field);
+
+// Writes to `out` atomically (temp file in the same folder, flush, rename), or to stdout when
+// `out` is empty. Prints the reason and returns false on failure.
+bool writeOutput(const std::string& out, std::string_view bytes);
+
+// Simple option parsing: flags, "--opt VALUE" pairs, and positionals.
+struct Args {
+    std::vector<std::string> positional;
+    std::vector<std::string> flags;                          // "--escaped"
+    std::vector<std::pair<std::string, std::string>> values; // {"--sid", "S-1-..."}
+    std::string error;
+    bool has(std::string_view flag) const;
+    std::optional<std::string> value(std::string_view option) const;
+};
+Args parseArgs(int argc, char** argv, int first, const std::vector<std::string_view>& valueOptions);
+// Prints the parse error (if any) and the usage text; returns kExitUsage.
+int usageError(const Args& args, std::string_view usage);
+
+int runValidate(int argc, char** argv);
+int runRender(int argc, char** argv);
+int runNormalize(int argc, char** argv);
+
+} // namespace aovpn::cli

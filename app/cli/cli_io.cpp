@@ -1,0 +1,134 @@
+// Loading, output and argument helpers for the aovpn commands.
+#include "model/utf8_path.hpp"
+
+#include "cli.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace aovpn::cli {
+namespace {
+
+bool readWhole(const std::string& path, std::string& out, std::string& why) {
+    std::error_code ec;
+    const auto p = pathFromUtf8(path);
+    if (std::filesystem::is_directory(p, ec)) {
+        why = "it is a folder, not a file";
+        return false;
+    }
+    std::ifstream in(p, std::ios::binary);
+    if (!in) {
+        why = std::strerror(errno);
+        return false;
+    }
+    std::ostringstream s;
+    s << in.rdbuf();
+    out = s.str();
+    return true;
+}
+
+std::string tempNameBeside(const std::filesystem::path& target) {
+    std::random_device rd;
+    return fmt::format("{}.tmp-{:08x}", pathToUtf8(target.filename()), rd());
+}
+
+} // namespace
+
+std::optional<LoadedProfile> loadProfile(const std::string& path) {
+    LoadedProfile loaded;
+    loaded.path = path;
+    std::string why;
+    if (!readWhole(path, loaded.text, why)) {
+        report(path, 0, 0, "error", fmt::format("cannot read the file: {}", why));
+        return std::nullopt;
+    }
+    loaded.read = readProfileXml(loaded.text);
+    for (const XmlDiagnostic& d : loaded.read.warnings)
+        reportXml(path, d, "warning");
+    if (!loaded.read.ok()) {
+        for (const XmlDiagnostic& d : loaded.read.errors)
+            reportXml(path, d, "error");
+        return std::nullopt;
+    }
+    return loaded;
+}
+
+bool writeOutput(const std::string& out, std::string_view bytes) {
+    if (out.empty()) {
+        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+        return std::fflush(stdout) == 0;
+    }
+    const std::filesystem::path target = pathFromUtf8(out);
+    const std::filesystem::path temp = target.parent_path() / pathFromUtf8(tempNameBeside(target));
+    {
+        std::ofstream f(temp, std::ios::binary | std::ios::trunc);
+        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        f.flush();
+        if (!f) {
+            report(out, 0, 0, "error",
+                   "cannot write the output file (folder missing or no "
+                   "permission?)");
+            std::error_code ignored;
+            std::filesystem::remove(temp, ignored);
+            return false;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, target, ec); // replaces an existing file in one step
+    if (ec) {
+        report(out, 0, 0, "error", fmt::format("cannot replace the file: {}", ec.message()));
+        std::filesystem::remove(temp, ec);
+        return false;
+    }
+    return true;
+}
+
+int usageError(const Args& args, std::string_view usage) {
+    if (!args.error.empty()) fmt::print(stderr, "aovpn: {}\n", args.error);
+    fmt::print(stderr, "{}", usage);
+    return kExitUsage;
+}
+
+bool Args::has(std::string_view flag) const {
+    for (const std::string& f : flags)
+        if (f == flag) return true;
+    return false;
+}
+
+std::optional<std::string> Args::value(std::string_view option) const {
+    for (const auto& [name, v] : values)
+        if (name == option) return v;
+    return std::nullopt;
+}
+
+Args parseArgs(int argc, char** argv, int first,
+               const std::vector<std::string_view>& valueOptions) {
+    Args args;
+    for (int i = first; i < argc; ++i) {
+        const std::string a = argv[i];
+        const bool takesValue =
+            std::find(valueOptions.begin(), valueOptions.end(), a) != valueOptions.end();
+        if (takesValue) {
+            if (i + 1 >= argc) {
+                args.error = fmt::format("{} needs a value", a);
+                return args;
+            }
+            args.values.emplace_back(a, argv[++i]);
+        } else if (a.size() > 1 && a[0] == '-') {
+            args.flags.push_back(a);
+        } else {
+            args.positional.push_back(a);
+        }
+    }
+    return args;
+}
+
+} // namespace aovpn::cli

@@ -1,0 +1,29 @@
+// aovpn validate FILE...: reader diagnostics plus the validator's findings.
+#include "cli.hpp"
+
+#include <fmt/format.h>
+
+namespace aovpn::cli {
+
+int runValidate(int argc, char** argv) {
+    const Args args = parseArgs(argc, argv, 2, {});
+    if (!args.error.empty() || args.positional.empty() || !args.flags.empty()) {
+        return usageError(args, "usage: aovpn validate FILE...\n");
+    }
+    int exit = kExitOk;
+    for (const std::string& path : args.positional) {
+        const auto loaded = loadProfile(path);
+        if (!loaded) {
+            exit = kExitUsage;
+            continue;
+        }
+        const std::vector<Issue> issues = validateProfile(loaded->read.profile);
+        const std::size_t errors = reportIssues(*loaded, issues, false);
+        fmt::print(stderr, "{}: {} error(s), {} warning(s), {} info\n", path, errors,
+                   countIssues(issues, Severity::Warning), countIssues(issues, Severity::Info));
+        if (errors > 0 && exit == kExitOk) exit = kExitInvalid;
+    }
+    return exit;
+}
+
+} // namespace aovpn::cli

@@ -1,0 +1,110 @@
+# End-to-end checks of the aovpn console tool: exit codes, the "file:line:col: error:" form,
+# every render form, and atomic normalize -o. Runs the exe directly (no shell), through
+# EMULATOR (wine) for the Windows build.
+#   -DAOVPN=exe -DEMULATOR=wine|"" -DDRIVE=Z:|"" -DDATA=tests/data/cli -DSHARED=../shared
+#   -DSCRATCH=folder for outputs
+set(failures 0)
+
+# Runs aovpn with ARGN; sets rc, out, err in the caller.
+function(run_aovpn)
+  execute_process(COMMAND ${EMULATOR} ${AOVPN} ${ARGN}
+                  RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
+  set(rc "${_rc}" PARENT_SCOPE)
+  set(out "${_out}" PARENT_SCOPE)
+  set(err "${_err}" PARENT_SCOPE)
+endfunction()
+
+function(fail what)
+  message(SEND_ERROR "FAIL ${what}\n  rc=${rc}\n  stdout: ${out}\n  stderr: ${err}")
+endfunction()
+
+# expect(NAME RC <code> [OUT regex] [ERR regex] ARGS ...)
+function(expect name)
+  cmake_parse_arguments(E "" "RC;OUT;ERR" "ARGS" ${ARGN})
+  run_aovpn(${E_ARGS})
+  set(rc "${rc}" PARENT_SCOPE)
+  set(out "${out}" PARENT_SCOPE)
+  set(err "${err}" PARENT_SCOPE)
+  if(NOT rc STREQUAL E_RC)
+    fail("${name}: exit code ${rc}, expected ${E_RC}")
+  elseif(DEFINED E_OUT AND NOT out MATCHES "${E_OUT}")
+    fail("${name}: stdout does not match '${E_OUT}'")
+  elseif(DEFINED E_ERR AND NOT err MATCHES "${E_ERR}")
+    fail("${name}: stderr does not match '${E_ERR}'")
+  else()
+    message(STATUS "ok   ${name}")
+  endif()
+endfunction()
+
+set(D "${DRIVE}${DATA}")
+set(good "${D}/good_profile.xml")
+set(bad "${D}/bad_routes.xml")
+set(broken "${D}/broken.xml")
+set(quoted "${D}/name with spaces & ampersand.xml")
+set(seed "${DRIVE}${SHARED}/reference/profiles/seed_azure_user_tunnel.xml")
+set(sid "S-1-5-21-3623811015-3361044348-30300820-1013")
+file(REMOVE_RECURSE "${SCRATCH}")
+file(MAKE_DIRECTORY "${SCRATCH}")
+set(S "${DRIVE}${SCRATCH}")
+
+# Usage
+expect("help" RC 0 OUT "usage: aovpn" ARGS --help)
+expect("version" RC 0 OUT "AOVPN Studio [0-9]+\\.[0-9]+" ARGS --version)
+expect("no arguments" RC 2 ERR "usage" ARGS)
+expect("unknown command" RC 2 ERR "unknown command" ARGS frobnicate)
+expect("validate without file" RC 2 ERR "usage" ARGS validate)
+expect("render two forms" RC 2 ERR "usage" ARGS render ${good} --ps1 --intune)
+expect("sid without ps1" RC 2 ERR "usage" ARGS render ${good} --sid ${sid})
+expect("option without value" RC 2 ERR "needs a value" ARGS render ${good} -o)
+
+# validate
+expect("validate good" RC 0 ERR "0 error\\(s\\), 0 warning\\(s\\)" ARGS validate ${good})
+expect("validate warnings only" RC 0 ERR "warning: .*crypto.missing" ARGS validate ${seed})
+expect("validate bad: boundary" RC 1
+  ERR "bad_routes.xml:18:5: error: 172.21.12.0/21 is not a network address[^\n]*\\[route.boundary\\]"
+  ARGS validate ${bad})
+expect("validate bad: hint" RC 1 ERR "bad_routes.xml:18:5: note: Use 172.21.8.0/21" ARGS validate ${bad})
+expect("validate bad: metric" RC 1 ERR "bad_routes.xml:[0-9]+:[0-9]+: error: Metric 10000"
+  ARGS validate ${bad})
+expect("validate missing" RC 2 ERR "no-such-file.xml: error: cannot read the file"
+  ARGS validate "${D}/no-such-file.xml")
+expect("validate malformed" RC 2 ERR "broken.xml:4:[0-9]+: error: " ARGS validate ${broken})
+expect("validate several: worst wins" RC 2 ARGS validate ${good} ${broken})
+
+# render
+expect("render xml" RC 0 OUT "^<VPNProfile>\n  <ProfileName>Contoso AOVPN</ProfileName>" ARGS render ${good})
+expect("render escaped" RC 0 OUT "^&lt;VPNProfile&gt;\n  &lt;ProfileName&gt;Contoso AOVPN"
+  ARGS render ${good} --escaped)
+expect("render ps1" RC 0 OUT "\\$UserSid = '${sid}'.*\\$ProfileXml = '&lt;VPNProfile&gt;"
+  ARGS render ${good} --ps1 --sid ${sid})
+expect("render ps1 quotes doubled" RC 0
+  OUT "\\$ProfileName = 'R&D ''VPN'' ‘‘quoted’’'\n\\$InstanceId = 'R%26D%20%27VPN%27%20%E2%80%98quoted%E2%80%99'"
+  ARGS render ${quoted} --ps1)
+expect("render ps1 bad sid" RC 1 ERR "is not a user SID" ARGS render ${good} --ps1 --sid "S-1-x'")
+expect("render ps1 name with slash" RC 1 ERR "contains '/'" ARGS render ${good} --ps1 --name "A/B")
+expect("render intune" RC 0 OUT "OMA-URI: +\\./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML"
+  ARGS render ${good} --intune)
+expect("render invalid profile still renders, exit 1" RC 1 OUT "<VPNProfile>"
+  ERR "error: .*route.boundary" ARGS render ${bad})
+expect("render missing" RC 2 ERR "cannot read the file" ARGS render "${D}/no-such-file.xml")
+
+# normalize: stdout equals -o output; -o replaces an existing file and leaves no temp file
+expect("normalize stdout" RC 0 OUT "^<VPNProfile>" ARGS normalize ${seed})
+set(normalized "${out}")
+file(WRITE "${SCRATCH}/seed.xml" "old content that must be replaced")
+expect("normalize -o replaces" RC 0 ARGS normalize ${seed} -o "${S}/seed.xml")
+file(READ "${SCRATCH}/seed.xml" written)
+if(NOT written STREQUAL normalized)
+  fail("normalize -o: file differs from stdout")
+endif()
+expect("normalize is idempotent" RC 0 ARGS normalize "${S}/seed.xml")
+if(NOT out STREQUAL normalized)
+  fail("normalize of normalized output changed it")
+endif()
+file(GLOB leftovers "${SCRATCH}/*.tmp-*")
+if(leftovers)
+  fail("normalize -o left temporary files: ${leftovers}")
+endif()
+expect("normalize -o into missing folder" RC 2 ERR "error: cannot write"
+  ARGS normalize ${seed} -o "${S}/no/such/folder/out.xml")
+expect("normalize malformed" RC 2 ERR "broken.xml:4:" ARGS normalize ${broken})
