@@ -3,10 +3,17 @@
 #include "model/product.hpp"
 #include "model/product_info.hpp"
 #include "model/utf8_path.hpp"
+#include "platform/platform.hpp"
 #include "platform/system_paths.hpp"
+#include "ui/actions.hpp"
+#include "ui/certificates.hpp"
+#include "ui/document.hpp"
+#include "ui/file_ops.hpp"
 #include "ui/main_window.hpp"
+#include "ui/tasks.hpp"
 #include "ui/theme.hpp"
 
+#include "file_dialogs.hpp"
 #include "frame_pacer.hpp"
 #include "screenshot.hpp"
 
@@ -23,9 +30,13 @@ namespace aovpn::app {
 namespace {
 
 // Everything the GLFW callbacks reach, through the window's user pointer (no globals).
+// Member order matters: the state (and its worker thread) goes before the platform it calls.
 struct Session {
     FramePacer pacer;
+    std::unique_ptr<platform::Platform> platform;
+    std::unique_ptr<ui::FileDialogs> dialogs;
     ui::AppState state;
+    std::string settingsFile; // empty: settings are neither read nor written (screenshots)
     ui::FontFiles fontFiles;
     bool rescale = true; // fonts must be (re)built for the window's DPI scale
 };
@@ -52,6 +63,23 @@ void installWakeCallbacks(GLFWwindow* w) {
     });
 }
 
+// The saved window place and size, unless --size was given or it would be off every screen.
+void applyWindowSettings(const ui::Settings& st, GLFWwindow* w, const GuiOptions& o) {
+    if (!o.sizeGiven && st.windowW >= 320 && st.windowH >= 240)
+        glfwSetWindowSize(w, st.windowW, st.windowH);
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count; ++i) {
+        int mx = 0, my = 0, mw = 0, mh = 0;
+        glfwGetMonitorWorkarea(monitors[i], &mx, &my, &mw, &mh);
+        if (st.windowX >= mx && st.windowY >= my && st.windowX < mx + mw - 50 &&
+            st.windowY < my + mh - 50) {
+            glfwSetWindowPos(w, st.windowX, st.windowY);
+            return;
+        }
+    }
+}
+
 ui::FontFiles findFonts() {
     ui::FontFiles f;
     if (auto c = platform::uiFontCandidates(); !c.empty()) f.ui = pathToUtf8(c.front());
@@ -69,8 +97,17 @@ void rebuildFontsIfNeeded(Session& s, GLFWwindow* w) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     ui::appendLog(s.state.view, ui::LogLevel::Info,
-                  fmt::format("UI font: {} at {:.0f}% scale", s.state.view.fonts.uiSource,
+                  fmt::format("UI font: {} at {:.0f}% scale",
+                              pathToUtf8(pathFromUtf8(s.state.view.fonts.uiSource).filename()),
                               s.state.view.dpiScale * 100.0f));
+}
+
+// Title: "<profile> - AOVPN Studio", with a '*' while unsaved; set only when it changes.
+void updateTitle(Session& s, GLFWwindow* w, std::string& shown) {
+    const std::string title = windowTitle(ui::documentTitle(s.state), s.state.doc.dirty());
+    if (title == shown) return;
+    shown = title;
+    glfwSetWindowTitle(w, title.c_str());
 }
 
 void drawFrame(Session& s, GLFWwindow* w) {
@@ -104,7 +141,14 @@ void runInteractive(Session& s, GLFWwindow* w, const GuiOptions& o) {
     const double start = glfwGetTime();
     int statSecond = 0;
     std::uint64_t statFrames = 0;
-    while (!glfwWindowShouldClose(w)) {
+    std::string title;
+    while (!s.state.view.quitConfirmed) {
+        if (glfwWindowShouldClose(w)) {
+            // Closing with unsaved changes asks first (the dialog sets quitConfirmed).
+            glfwSetWindowShouldClose(w, GLFW_FALSE);
+            s.state.view.quitRequested = true;
+            s.pacer.wake();
+        }
         const double now = glfwGetTime();
         if (o.exitAfterSeconds > 0 && now - start >= o.exitAfterSeconds) break;
         if (o.frameStats && now - start >= statSecond + 1) {
@@ -118,6 +162,7 @@ void runInteractive(Session& s, GLFWwindow* w, const GuiOptions& o) {
             drawFrame(s, w);
             glfwSwapBuffers(w);
             s.pacer.frameDrawn(now);
+            updateTitle(s, w, title);
         }
         glfwWaitEventsTimeout(s.pacer.waitSeconds(glfwGetTime()));
     }
@@ -139,6 +184,41 @@ int runScreenshot(Session& s, GLFWwindow* w, const GuiOptions& o) {
     }
     fmt::print("screenshot saved: {} ({}x{}, {} frames)\n", o.screenshotPath, fbw, fbh, o.frames);
     return 0;
+}
+
+// Platform, wake-ups, settings, the --open file, and the first look at the store and session.
+void setUpSession(Session& s, GLFWwindow* w, const GuiOptions& o) {
+    ui::AppState& st = s.state;
+    s.platform = platform::makeSystemPlatform();
+    st.platform = s.platform.get();
+    s.dialogs = makeFileDialogs(w);
+    st.dialogs = s.dialogs.get();
+    FramePacer* pacer = &s.pacer;
+    st.tasks->setWake([pacer] {
+        pacer->wake();
+        glfwPostEmptyEvent(); // safe from any thread: ends glfwWaitEventsTimeout now
+    });
+    ui::appendLog(st.view, ui::LogLevel::Info,
+                  fmt::format("Started {} ({})", productBanner(), s.platform->name()));
+    if (o.screenshotPath.empty()) {
+        s.settingsFile = pathToUtf8(platform::configDir() / "settings.ini");
+        st.settings = ui::loadSettings(s.settingsFile);
+        applyWindowSettings(st.settings, w, o);
+    }
+    ui::loadDocument(st, ui::makeTemplate(ui::Template::UserTunnel), {});
+    if (!o.openPath.empty()) ui::openProfileFile(st, o.openPath);
+    ui::querySession(st);
+    ui::loadCertificates(st);
+    ui::refreshInstalled(st);
+}
+
+void saveSession(Session& s, GLFWwindow* w) {
+    if (s.settingsFile.empty()) return;
+    ui::Settings& st = s.state.settings;
+    glfwGetWindowPos(w, &st.windowX, &st.windowY);
+    glfwGetWindowSize(w, &st.windowW, &st.windowH);
+    if (auto err = ui::saveSettings(st, s.settingsFile); !err.empty())
+        fmt::print(stderr, "aovpn-studio: settings not saved: {}\n", err);
 }
 
 } // namespace
@@ -165,8 +245,7 @@ int runGui(const GuiOptions& o) {
     }
     Session s;
     s.fontFiles = findFonts();
-    s.state.targetAccount = "(platform layer not yet wired)";
-    ui::appendLog(s.state.view, ui::LogLevel::Info, fmt::format("Started {}", productBanner()));
+    setUpSession(s, w, o);
     glfwSetWindowUserPointer(w, &s);
     installWakeCallbacks(w);
 
@@ -183,6 +262,7 @@ int runGui(const GuiOptions& o) {
     else
         runInteractive(s, w, o);
     if (o.frameStats) fmt::print("frames drawn in total: {}\n", s.pacer.framesDrawn());
+    saveSession(s, w);
 
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -18,6 +18,7 @@ constexpr const char* kUsage = R"(usage: aovpn-studio [options]
   --exit-after SEC    close the window after SEC seconds
   --frame-stats       print how many frames were drawn each second (idle check)
   --size WxH          initial window size in unscaled pixels (default 1360x860)
+  --open FILE         start with the ProfileXML in FILE loaded
   --version, --help
 )";
 
@@ -50,7 +51,10 @@ ParsedOptions parseGuiOptions(int argc, char** argv) {
             if (!parseNumber(std::string_view(argv[++i]), o.exitAfterSeconds) ||
                 o.exitAfterSeconds <= 0)
                 return fail("--exit-after needs a number of seconds above 0");
+        } else if (a == "--open" && hasValue) {
+            o.openPath = argv[++i];
         } else if (a == "--size" && hasValue) {
+            o.sizeGiven = true;
             const std::string_view v = argv[++i];
             const auto x = v.find('x');
             if (x == std::string_view::npos || !parseNumber(v.substr(0, x), o.width) ||

@@ -11,6 +11,8 @@ struct GuiOptions {
     double exitAfterSeconds = 0;    // --exit-after SECONDS (0 = run until closed)
     bool frameStats = false;        // --frame-stats: print frames drawn each second
     int width = 1360, height = 860; // --size WxH, in unscaled pixels
+    bool sizeGiven = false;         // --size wins over the saved window size
+    std::string openPath;           // --open FILE: start with this profile loaded
 };
 
 struct ParsedOptions {

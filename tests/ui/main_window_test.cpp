@@ -1,5 +1,7 @@
+#include "ui/document.hpp"
 #include "ui/main_window.hpp"
 #include "ui/state.hpp"
+#include "ui/templates.hpp"
 
 #include "imgui_headless.hpp"
 
@@ -8,7 +10,7 @@
 
 using namespace aovpn;
 
-TEST_CASE("the main window lays out form, preview, action bar and log") {
+TEST_CASE("the main window lays out form, preview, issues, action bar and log") {
     test::HeadlessImGui gui;
     ui::AppState state;
     ui::appendLog(state.view, ui::LogLevel::Info, "hello");
@@ -17,21 +19,24 @@ TEST_CASE("the main window lays out form, preview, action bar and log") {
 
     ImGuiWindow* main = ImGui::FindWindowByName("##main");
     REQUIRE(main != nullptr);
-    int children = 0;
-    float formRight = 0.0f, previewLeft = 0.0f, logTop = 0.0f, previewBottom = 0.0f;
+    float formRight = 0.0f, previewLeft = 0.0f, logTop = 0.0f, issuesBottom = 0.0f;
+    float previewBottom = 0.0f, issuesTop = 0.0f;
     for (ImGuiWindow* w : main->DC.ChildWindows) {
         const std::string name = w->Name;
-        ++children;
         if (name.find("/Form") != std::string::npos) formRight = w->Pos.x + w->Size.x;
         if (name.find("/Preview") != std::string::npos) {
             previewLeft = w->Pos.x;
             previewBottom = w->Pos.y + w->Size.y;
         }
+        if (name.find("/Issues") != std::string::npos) {
+            issuesTop = w->Pos.y;
+            issuesBottom = w->Pos.y + w->Size.y;
+        }
         if (name.find("/Log") != std::string::npos) logTop = w->Pos.y;
     }
-    CHECK(children == 3);
-    CHECK(previewLeft >= formRight); // preview to the right of the form
-    CHECK(logTop > previewBottom);   // log below
+    CHECK(previewLeft >= formRight);   // preview to the right of the form
+    CHECK(issuesTop >= previewBottom); // issues under the preview
+    CHECK(logTop > issuesBottom);      // log below
 }
 
 TEST_CASE("log lines carry a clock time") {
@@ -41,4 +46,47 @@ TEST_CASE("log lines carry a clock time") {
     CHECK(view.log[0].time.size() == 8);
     CHECK(view.log[0].time[2] == ':');
     CHECK(view.log[0].level == ui::LogLevel::Warning);
+}
+
+TEST_CASE("the XML is rebuilt only when the profile changes") {
+    test::HeadlessImGui gui;
+    ui::AppState state;
+    ui::loadDocument(state, ui::makeTemplate(ui::Template::UserTunnel), {});
+    for (int i = 0; i < 5; ++i)
+        gui.frame([&] { ui::drawMainWindow(state); });
+    const auto rebuilds = state.derived.rebuilds;
+    for (int i = 0; i < 20; ++i)
+        gui.frame([&] { ui::drawMainWindow(state); });
+    CHECK(state.derived.rebuilds == rebuilds);
+    state.doc.profile.profileName = "Changed";
+    ui::markEdited(state, "test");
+    gui.frame([&] { ui::drawMainWindow(state); });
+    CHECK(state.derived.rebuilds == rebuilds + 1);
+    CHECK(state.derived.xml.find("<ProfileName>Changed</ProfileName>") != std::string::npos);
+    // Escaped, PowerShell and Intune previews follow the same revision, from model/.
+    CHECK(state.derived.escaped.find("&lt;ProfileName&gt;Changed") != std::string::npos);
+    CHECK(state.derived.powershell.find("'Changed'") != std::string::npos);
+    CHECK(state.derived.intune.find("./User/Vendor/MSFT/VPNv2/Changed/ProfileXML") !=
+          std::string::npos);
+}
+
+TEST_CASE("undo and redo walk whole-profile snapshots; typing in one field is one step") {
+    ui::AppState state;
+    ui::loadDocument(state, ui::makeTemplate(ui::Template::UserTunnel), {});
+    for (const char* name : {"A", "AB", "ABC"}) {
+        state.doc.profile.profileName = name;
+        ui::markEdited(state, "ProfileName");
+    }
+    state.doc.profile.alwaysOn = false;
+    ui::markEdited(state, {});
+    CHECK(state.doc.dirty());
+    ui::undo(state);
+    CHECK(state.doc.profile.alwaysOn == true);
+    CHECK(state.doc.profile.profileName == "ABC");
+    ui::undo(state);
+    CHECK(state.doc.profile.profileName == "Contoso VPN");
+    CHECK_FALSE(ui::canUndo(state));
+    ui::redo(state);
+    ui::redo(state);
+    CHECK(state.doc.profile.alwaysOn == false);
 }

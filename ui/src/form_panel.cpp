@@ -1,5 +1,7 @@
 #include "ui/panels.hpp"
 
+#include "widgets.hpp"
+
 #include <imgui.h>
 
 namespace aovpn::ui {
@@ -8,29 +10,34 @@ namespace {
 
 struct Section {
     const char* title;
-    const char* contents;
+    const char* fieldPrefix; // validation paths that live in this section
+    void (*draw)(AppState&);
 };
 
 // The form's sections in the order a helpdesk person fills them in.
 constexpr Section kSections[] = {
-    {"General", "Profile name, user or device tunnel, servers, protocol, split or force tunnel."},
-    {"Authentication",
-     "Client certificate from the user's store, server validation, crypto suite."},
-    {"Routes", "Host routes (/32) and networks, metrics, exclusions."},
-    {"Traffic filters", "Apps, protocols, ports and address ranges."},
-    {"DNS", "Suffixes, name resolution rules, trusted network detection."},
-    {"Options", "AlwaysOn, remember credentials, class-based default route, and the rest."},
+    {"General", "", drawGeneralSection},
+    {"Authentication", "NativeProfile/Authentication", drawAuthSection},
+    {"Crypto suite", "NativeProfile/CryptographySuite", drawCryptoSection},
+    {"Routes", "Route", drawRoutesSection},
+    {"Traffic filters", "TrafficFilter", drawFiltersSection},
+    {"DNS", "D", drawDnsSection},
+    {"Options", "", drawOptionsSection},
 };
 
 } // namespace
 
-void drawFormPanel(AppState& /*state*/) {
-    ImGui::TextDisabled("PROFILE");
+void drawFormPanel(AppState& state) {
     for (const Section& s : kSections) {
+        // A clicked issue opens the section that holds its field.
+        if (*s.fieldPrefix && sectionWantsFocus(state, s.fieldPrefix)) ImGui::SetNextItemOpen(true);
         if (ImGui::CollapsingHeader(s.title, ImGuiTreeNodeFlags_DefaultOpen)) {
-            ImGui::Indent();
-            ImGui::TextWrapped("%s", s.contents);
-            ImGui::Unindent();
+            ImGui::PushID(s.title);
+            ImGui::Indent(4.0f);
+            s.draw(state);
+            ImGui::Unindent(4.0f);
+            ImGui::PopID();
+            ImGui::Spacing();
         }
     }
 }

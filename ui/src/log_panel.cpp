@@ -16,10 +16,22 @@ ImVec4 colourOf(LogLevel level) {
     }
     return ImGui::GetStyleColorVec4(ImGuiCol_Text);
 }
+
+std::string logText(const ViewState& view) {
+    std::string all;
+    for (const LogLine& l : view.log)
+        all += l.time + "  " + l.text + "\n";
+    return all;
+}
 } // namespace
 
 void drawLogPanel(AppState& state) {
     ImGui::TextDisabled("LOG");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Copy log")) ImGui::SetClipboardText(logText(state.view).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Clear")) state.view.log.clear();
+    ImGui::BeginChild("lines", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(state.view.log.size()));
     while (clipper.Step()) {
@@ -30,6 +42,9 @@ void drawLogPanel(AppState& state) {
             ImGui::TextColored(colourOf(line.level), "%s", line.text.c_str());
         }
     }
+    // Follow new lines unless the user scrolled up to read.
+    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f) ImGui::SetScrollHereY(1.0f);
+    ImGui::EndChild();
 }
 
 } // namespace aovpn::ui

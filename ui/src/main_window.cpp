@@ -1,6 +1,8 @@
 #include "ui/main_window.hpp"
 
+#include "ui/document.hpp"
 #include "ui/panels.hpp"
+#include "ui/tasks.hpp"
 
 #include <imgui.h>
 
@@ -23,9 +25,28 @@ void verticalSplitter(ViewState& view, float totalWidth, float height) {
     ImGui::SameLine(0.0f, 0.0f);
 }
 
+void drawRightColumn(AppState& state, float height) {
+    ImGui::BeginGroup();
+    const float issuesH = std::clamp(height * 0.28f, ImGui::GetFrameHeight() * 3.0f, height * 0.5f);
+    const float previewH = height - issuesH - ImGui::GetStyle().ItemSpacing.y;
+    ImGui::BeginChild("Preview", ImVec2(0.0f, previewH), true);
+    drawPreviewPanel(state);
+    ImGui::EndChild();
+    ImGui::BeginChild("Issues", ImVec2(0.0f, issuesH), true);
+    drawIssuesPanel(state);
+    ImGui::EndChild();
+    ImGui::EndGroup();
+}
+
 } // namespace
 
+void beginFrameWork(AppState& state) {
+    state.tasks->drain(state);
+    refreshDerived(state);
+}
+
 void drawMainWindow(AppState& state) {
+    beginFrameWork(state);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -33,6 +54,7 @@ void drawMainWindow(AppState& state) {
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
         ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##main", nullptr, kFlags);
+    handleShortcuts(state);
     drawMenuBar(state);
 
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -46,15 +68,16 @@ void drawMainWindow(AppState& state) {
     drawFormPanel(state);
     ImGui::EndChild();
     verticalSplitter(state.view, avail.x, topH);
-    ImGui::BeginChild("Preview", ImVec2(0.0f, topH), true);
-    drawPreviewPanel(state);
-    ImGui::EndChild();
+    drawRightColumn(state, topH);
 
     drawActionBar(state);
     ImGui::BeginChild("Log", ImVec2(0.0f, 0.0f), true);
     drawLogPanel(state);
     ImGui::EndChild();
+    drawDialogs(state);
     ImGui::End();
+    // Edits made while drawing show in the preview on this same frame's next draw.
+    refreshDerived(state);
 }
 
 } // namespace aovpn::ui

@@ -1,20 +1,63 @@
+#include "ui/actions.hpp"
+#include "ui/document.hpp"
+#include "ui/file_ops.hpp"
 #include "ui/panels.hpp"
 
 #include <imgui.h>
 
 namespace aovpn::ui {
 
+namespace {
+
+void fileMenu(AppState& state) {
+    if (ImGui::BeginMenu("New from template")) {
+        for (const TemplateInfo& t : templates())
+            if (ImGui::MenuItem(std::string(t.title).c_str())) requestNew(state, t.id);
+        ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Open...", "Ctrl+O")) requestOpen(state, {});
+    if (ImGui::BeginMenu("Open recent", !state.settings.recentFiles.empty())) {
+        // Copy: opening a file reorders the list we iterate.
+        const auto recent = state.settings.recentFiles;
+        for (const auto& path : recent)
+            if (ImGui::MenuItem(path.c_str())) requestOpen(state, path);
+        ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Save", "Ctrl+S")) save(state);
+    if (ImGui::MenuItem("Save As...")) requestFile(state, FileAction::SaveAs);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Import installed profile...", nullptr, false, state.platform != nullptr))
+        startListInstalled(state);
+    const bool exports = state.derived.exportsAvailable;
+    if (ImGui::MenuItem("Export PowerShell script...", nullptr, false, exports))
+        requestFile(state, FileAction::ExportPowerShell);
+    if (ImGui::MenuItem("Export Intune settings...", nullptr, false, exports))
+        requestFile(state, FileAction::ExportIntune);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit")) state.view.quitRequested = true;
+}
+
+} // namespace
+
 void drawMenuBar(AppState& state) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        ImGui::MenuItem("New", "Ctrl+N", false, false);
-        ImGui::MenuItem("Open...", "Ctrl+O", false, false);
-        ImGui::MenuItem("Save", "Ctrl+S", false, false);
+        fileMenu(state);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, canUndo(state))) undo(state);
+        if (ImGui::MenuItem("Redo", "Ctrl+Y", false, canRedo(state))) redo(state);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Profile")) {
-        ImGui::MenuItem("Apply", nullptr, false, false);
-        ImGui::MenuItem("Connect test", "F5", false, false);
+        const ActionAvailability a = availableActions(state);
+        if (ImGui::MenuItem("Apply", nullptr, false, a.apply)) requestApply(state);
+        if (ImGui::MenuItem("Connect test", "F5", false, a.connect)) startConnectTest(state);
+        if (ImGui::MenuItem("Disconnect", nullptr, false, a.disconnect)) startDisconnect(state);
+        if (ImGui::MenuItem("Remove", nullptr, false, a.remove)) requestRemove(state);
+        if (ImGui::MenuItem("Check installed state", nullptr, false, state.platform != nullptr))
+            refreshInstalled(state);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {

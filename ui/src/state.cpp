@@ -1,5 +1,7 @@
 #include "ui/state.hpp"
 
+#include "ui/tasks.hpp"
+
 #include <ctime>
 
 namespace aovpn::ui {
@@ -18,6 +20,12 @@ std::string clockNow() {
     return buf;
 }
 } // namespace
+
+AppState::AppState() : tasks(std::make_unique<TaskRunner>()) {}
+// The worker joins before the rest of the state goes away.
+AppState::~AppState() {
+    tasks.reset();
+}
 
 void appendLog(ViewState& view, LogLevel level, std::string text) {
     view.log.push_back(LogLine{clockNow(), level, std::move(text)});

@@ -3,8 +3,12 @@
 
 namespace aovpn::ui {
 
-// Draws the whole window for one frame: menu bar, form (left), preview (right), action bar and
-// log (bottom). Must be called between ImGui::NewFrame() and ImGui::Render().
+// Applies finished worker results and rebuilds derived state if the document changed.
+void beginFrameWork(AppState& state);
+
+// Draws the whole window for one frame: menu bar, form (left), preview and issues (right),
+// action bar and log (bottom), dialogs. Must be called between ImGui::NewFrame() and
+// ImGui::Render().
 void drawMainWindow(AppState& state);
 
 } // namespace aovpn::ui

@@ -7,7 +7,21 @@ namespace aovpn::ui {
 void drawMenuBar(AppState& state);
 void drawFormPanel(AppState& state);
 void drawPreviewPanel(AppState& state);
+void drawIssuesPanel(AppState& state);
 void drawActionBar(AppState& state);
 void drawLogPanel(AppState& state);
+// Confirmations, the path-entry popup and the import list: modal popups over the window.
+void drawDialogs(AppState& state);
+// Ctrl+N/O/S/Z/Y, F5.
+void handleShortcuts(AppState& state);
+
+// The form's sections (form_<name>.cpp).
+void drawGeneralSection(AppState& state);
+void drawAuthSection(AppState& state);
+void drawCryptoSection(AppState& state);
+void drawRoutesSection(AppState& state);
+void drawFiltersSection(AppState& state);
+void drawDnsSection(AppState& state);
+void drawOptionsSection(AppState& state);
 
 } // namespace aovpn::ui

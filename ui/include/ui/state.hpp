@@ -1,13 +1,27 @@
 #pragma once
-// The GUI's state, passed explicitly to every panel. Domain state (the document) and view state
-// (what is selected, open, scrolled) are separate so that undo, save and tests touch only the
-// first.
+// The GUI's state, passed explicitly to every panel. Domain state (the Profile document and its
+// undo history) and view state (text buffers, selection, tabs, popups) are separate structs, so
+// undo, save and tests touch only the first. Derived state (XML, escaped string, findings) is
+// rebuilt from the document only when its revision changes.
+#include "model/profile.hpp"
+#include "model/validate.hpp"
+#include "platform/platform.hpp"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 struct ImFont;
 
 namespace aovpn::ui {
+
+class TaskRunner;
+class FileDialogs;
 
 struct Fonts {
     ImFont* ui = nullptr;
@@ -23,27 +37,103 @@ struct LogLine {
     std::string text;
 };
 
-// What the user is editing. The typed Profile joins this struct with the engine.
-struct DocumentState {
-    std::string name;     // shown in the title bar
-    std::string filePath; // empty until saved
-    bool dirty = false;
+// Undo/redo over whole-profile snapshots: simple, and a profile is small.
+struct UndoStack {
+    std::vector<Profile> past;
+    std::vector<Profile> future;
+    Profile committed;       // the profile as of the last recorded edit
+    std::string lastEditKey; // consecutive edits of one field coalesce into one step
+    static constexpr std::size_t kLimit = 200;
 };
+
+// What the user is editing.
+struct DocumentState {
+    Profile profile;
+    std::uint64_t revision = 1;      // bumped on every change of `profile`
+    std::uint64_t savedRevision = 1; // revision when last opened/saved
+    std::string filePath;            // UTF-8; empty until saved
+    UndoStack undo;
+    bool dirty() const { return revision != savedRevision; }
+};
+
+// Everything computed from the document; rebuilt on a revision change only.
+struct DerivedState {
+    std::uint64_t revision = 0; // revision these were built from (0 = never)
+    std::string xml;
+    std::string escaped;
+    std::string powershell;
+    std::string intune;
+    bool exportsAvailable = false; // both exports could be made (e.g. the name is valid)
+    std::vector<Issue> issues;
+    std::map<std::string, std::vector<std::size_t>> issuesByField; // field path -> issues[i]
+    std::vector<std::string> writeWarnings;
+    // Offsets of each line of xml, escaped, powershell, intune (the preview tabs, in that
+    // order), so the preview draws only the visible lines.
+    std::array<std::vector<std::size_t>, 4> lineStarts;
+    std::size_t rebuilds = 0; // how often the XML was rebuilt (bench, tests)
+};
+
+// Certificates in the store, as last read.
+struct CertificateView {
+    bool loaded = false;
+    std::vector<platform::CertificateInfo> certs;
+    std::string loadError;
+    int picked = -1; // index into certs
+};
+
+// What Windows holds for the open profile, as last checked.
+struct InstallState {
+    std::optional<bool> installed;
+    bool connected = false;
+    std::optional<platform::SessionInfo> session;
+};
+
+enum class Confirm { None, Remove, Replace, Quit, NewDiscard, OpenDiscard };
+enum class FileAction { None, Open, SaveAs, ExportPowerShell, ExportIntune, ImportRootCa };
 
 // How the window looks right now; never saved into a profile.
 struct ViewState {
-    float formFraction = 0.42f; // share of the width the form takes
-    float logHeight = 150.0f;   // in unscaled pixels
+    float formFraction = 0.46f; // share of the width the form takes
+    float logHeight = 140.0f;   // in unscaled pixels
     int previewTab = 0;
     float dpiScale = 1.0f;
     Fonts fonts;
     std::vector<LogLine> log;
+    std::string hostPaste;                    // the "add /32 host routes" box
+    std::string focusField;                   // validation path to focus on the next frame
+    Confirm confirm = Confirm::None;          // the confirmation popup to open
+    FileAction fileAction = FileAction::None; // the path popup to open (no native dialogs)
+    std::string pathInput;                    // text of the path popup
+    std::vector<platform::InstalledProfile> importList; // for "Import installed profile"
+    bool importOpen = false;
+    int pendingTemplate = 0;     // File > New waiting for "discard changes?"
+    std::string pendingOpenPath; // a recent file waiting for "discard changes?" (empty: ask)
+    bool quitRequested = false;
+    bool quitConfirmed = false;
+};
+
+// Kept between runs in the user's config folder.
+struct Settings {
+    int windowX = -1, windowY = -1, windowW = 0, windowH = 0;
+    std::vector<std::string> recentFiles; // newest first, UTF-8
+    static constexpr std::size_t kMaxRecent = 8;
 };
 
 struct AppState {
+    AppState();
+    ~AppState();
+    AppState(const AppState&) = delete;
+    AppState& operator=(const AppState&) = delete;
+
     DocumentState doc;
+    DerivedState derived;
     ViewState view;
-    std::string targetAccount; // the account a profile would be written for
+    CertificateView certs;
+    InstallState install;
+    Settings settings;
+    platform::Platform* platform = nullptr; // owned by the app (or a test); may be null
+    FileDialogs* dialogs = nullptr;         // native dialogs; null = in-window path entry
+    std::unique_ptr<TaskRunner> tasks;      // the one worker thread for platform calls
 };
 
 void appendLog(ViewState& view, LogLevel level, std::string text);

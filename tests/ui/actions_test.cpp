@@ -1,0 +1,80 @@
+// The action bar against the fake platform: apply (and replace, with its confirmation), connect
+// test on the worker thread, remove with confirmation.
+#include "ui/actions.hpp"
+#include "ui/document.hpp"
+#include "ui/templates.hpp"
+
+#include "ui_driver.hpp"
+
+using namespace aovpn;
+
+namespace {
+void ready(test::UiDriver& ui) {
+    ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::UserTunnel), {});
+    ui::querySession(ui.state);
+    ui.frames(2);
+}
+} // namespace
+
+TEST_CASE("Apply writes the profile for the target account on the worker") {
+    test::UiDriver ui;
+    ready(ui);
+    ui.click("Apply");
+    ui.finishTask();
+    const auto key = std::pair{std::string("S-1-5-21-1-2-3-1001"), std::string("Contoso VPN")};
+    REQUIRE(ui.platform.store.profiles.count(key) == 1);
+    CHECK(ui.platform.store.profiles[key] == ui.state.derived.xml);
+    CHECK(ui.state.install.installed == true);
+
+    // A second apply asks before replacing.
+    ui.click("Apply");
+    CHECK(ui.state.view.confirm == ui::Confirm::Replace);
+    ui.click("Replace");
+    ui.finishTask();
+    CHECK(ui.state.view.confirm == ui::Confirm::None);
+    CHECK(ui.platform.store.calls.back() == "create Contoso VPN");
+}
+
+TEST_CASE("Apply stays disabled while the profile has errors") {
+    test::UiDriver ui;
+    ready(ui);
+    ui.state.doc.profile.routes.push_back(Route{std::string("10.0.0.1"), 8u, {}, {}, {}});
+    ui::markEdited(ui.state, {});
+    ui.frame();
+    CHECK_FALSE(ui::availableActions(ui.state).apply);
+    ui.click("Apply");
+    CHECK(ui.platform.store.profiles.empty());
+}
+
+TEST_CASE("connect test reports progress in words and the result; Remove asks first") {
+    test::UiDriver ui;
+    ready(ui);
+    ui.click("Apply");
+    ui.finishTask();
+    ui.click("Connect test");
+    ui.finishTask();
+    CHECK(ui.state.install.connected);
+    bool connectedLine = false;
+    for (const auto& l : ui.state.view.log)
+        connectedLine |= l.text.find("Connected in") == 0;
+    CHECK(connectedLine);
+    ui.click("Disconnect");
+    ui.finishTask();
+    CHECK_FALSE(ui.state.install.connected);
+
+    ui.platform.tester.failWith = 809;
+    ui.click("Connect test");
+    ui.finishTask();
+    CHECK_FALSE(ui.state.install.connected);
+    CHECK(ui.state.view.log.back().level != ui::LogLevel::Warning);
+
+    ui.click("Remove");
+    CHECK(ui.state.view.confirm == ui::Confirm::Remove);
+    ui.click("Cancel");
+    CHECK(ui.platform.store.profiles.size() == 1);
+    ui.click("Remove");
+    ui.click("Remove", 1); // the popup's button (the action bar's is the first)
+    ui.finishTask();
+    CHECK(ui.platform.store.profiles.empty());
+    CHECK(ui.state.install.installed == false);
+}

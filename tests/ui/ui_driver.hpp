@@ -1,0 +1,109 @@
+#pragma once
+// Drives the real window headlessly BY LABEL: each frame records every item ImGui lays out (via
+// the test-engine hooks, ui/widget_locator.hpp), then clicks and keys go to the item's centre.
+// ImGui 1.86 input: io.MousePos / MouseDown[] / KeysDown[] (through io.KeyMap) set directly.
+#include "ui/main_window.hpp"
+#include "ui/state.hpp"
+#include "ui/tasks.hpp"
+#include "ui/widget_locator.hpp"
+
+#include "fake_platform.hpp"
+#include "imgui_headless.hpp"
+
+#include <doctest/doctest.h>
+#include <imgui_internal.h>
+
+#include <string>
+#include <vector>
+
+namespace aovpn::test {
+
+// Key codes the driver uses in io.KeysDown (any values below 512 work for ImGui 1.86).
+inline constexpr int kKeyTab = 258, kKeyEnter = 257, kKeyA = 'A', kKeyF5 = 294;
+
+class UiDriver {
+  public:
+    fake::FakePlatform platform;
+    ui::AppState state;
+    std::vector<ui::LocatedItem> items;
+
+    // Tall enough that the whole form is laid out (clipped items report nothing).
+    UiDriver() : gui_(ImVec2(1400.0f, 3000.0f)) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyMap[ImGuiKey_Tab] = kKeyTab;
+        io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
+        io.KeyMap[ImGuiKey_A] = kKeyA;
+        state.platform = &platform;
+        ui::setWidgetLocator(ImGui::GetCurrentContext(),
+                             [this](const ui::LocatedItem& item) { items.push_back(item); });
+    }
+    ~UiDriver() {
+        ui::setWidgetLocator(ImGui::GetCurrentContext(), {});
+        state.tasks->waitIdle();
+    }
+
+    void frame() {
+        items.clear();
+        gui_.frame([&] { ui::drawMainWindow(state); });
+    }
+    void frames(int n) {
+        for (int i = 0; i < n; ++i)
+            frame();
+    }
+
+    // Matches the whole label, the part before "##", or the part after it.
+    static bool matches(const std::string& label, const std::string& query) {
+        if (label == query) return true;
+        const auto hash = label.find("##");
+        if (hash == std::string::npos) return false;
+        return label.substr(0, hash) == query || label.substr(hash + 2) == query;
+    }
+    const ui::LocatedItem* find(const std::string& label, int nth = 0) const {
+        for (const auto& it : items)
+            if (matches(it.label, label) && nth-- == 0) return &it;
+        return nullptr;
+    }
+    ImGuiID activeId() const { return ImGui::GetCurrentContext()->ActiveId; }
+
+    void click(const std::string& label, int nth = 0) {
+        frame();
+        const ui::LocatedItem* it = find(label, nth);
+        REQUIRE_MESSAGE(it != nullptr, "no widget labelled " << label);
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2((it->minX + it->maxX) * 0.5f, (it->minY + it->maxY) * 0.5f);
+        frame();
+        io.MouseDown[0] = true;
+        frame();
+        io.MouseDown[0] = false;
+        frame();
+    }
+    void type(const std::string& text) {
+        ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+        frames(2);
+    }
+    void key(int code, bool ctrl = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyCtrl = ctrl;
+        io.KeysDown[code] = true;
+        frame();
+        io.KeysDown[code] = false;
+        frame();
+        io.KeyCtrl = false;
+    }
+    // Clicks a text field, selects what is there and types over it.
+    void typeInto(const std::string& label, const std::string& text, int nth = 0) {
+        click(label, nth);
+        key(kKeyA, true);
+        type(text);
+    }
+    // Lets the worker finish and applies its result, as the next UI frame would.
+    void finishTask() {
+        state.tasks->waitIdle();
+        frames(2);
+    }
+
+  private:
+    HeadlessImGui gui_;
+};
+
+} // namespace aovpn::test

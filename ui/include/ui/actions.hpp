@@ -1,0 +1,34 @@
+#pragma once
+// The action bar's verbs. Each runs its platform calls on the TaskRunner's worker and reports
+// back through the log; the UI thread only decides and displays.
+#include "ui/state.hpp"
+
+#include <string>
+
+namespace aovpn::ui {
+
+struct ActionAvailability {
+    bool apply = false, connect = false, disconnect = false, remove = false;
+    std::string why; // a sentence when Apply is disabled
+};
+ActionAvailability availableActions(const AppState& state);
+
+// The account (or machine) a profile would be written for, in words.
+std::string targetDescription(const AppState& state);
+platform::ProfileTarget currentTarget(const AppState& state);
+
+void querySession(AppState& state);     // on the UI thread: quick, local
+void refreshInstalled(AppState& state); // worker: is the profile installed / connected?
+
+// Apply asks first when a profile of that name is installed (Confirm::Replace).
+void requestApply(AppState& state);
+void startApply(AppState& state);
+void startConnectTest(AppState& state);
+void startDisconnect(AppState& state);
+void requestRemove(AppState& state); // asks first (Confirm::Remove)
+void startRemove(AppState& state);
+void cancelTask(AppState& state);
+// Loads the installed profiles for the "Import installed profile" list.
+void startListInstalled(AppState& state);
+
+} // namespace aovpn::ui

@@ -1,0 +1,129 @@
+#include "ui/certificates.hpp"
+
+#include "model/utf8_path.hpp"
+#include "ui/document.hpp"
+
+namespace aovpn::ui {
+
+namespace {
+constexpr const char* kClientAuthName = "Client Authentication";
+
+std::chrono::sys_seconds nowSeconds() {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+} // namespace
+
+EapTlsSettings* eapTls(Profile& p) {
+    if (!p.nativeProfile || !p.nativeProfile->authentication) return nullptr;
+    auto& eap = p.nativeProfile->authentication->eap;
+    if (!eap || (eap->kind != EapKind::Tls && eap->kind != EapKind::PeapTls)) return nullptr;
+    return &eap->tls;
+}
+
+std::optional<ServerValidation>* serverValidation(Profile& p) {
+    if (!p.nativeProfile || !p.nativeProfile->authentication) return nullptr;
+    auto& eap = p.nativeProfile->authentication->eap;
+    if (!eap || (eap->kind != EapKind::Tls && eap->kind != EapKind::PeapTls)) return nullptr;
+    // PEAP checks the server in its outer tunnel; plain EAP-TLS in the TLS block.
+    return eap->kind == EapKind::PeapTls ? &eap->peap.serverValidation : &eap->tls.serverValidation;
+}
+
+void loadCertificates(AppState& state) {
+    state.certs = CertificateView{};
+    state.certs.loaded = true;
+    if (!state.platform) {
+        state.certs.loadError = "No certificate store in this session.";
+        return;
+    }
+    auto listed = state.platform->certificates().listPersonal();
+    if (!listed) {
+        state.certs.loadError = listed.error().describe();
+        appendLog(state.view, LogLevel::Error, state.certs.loadError);
+        return;
+    }
+    state.certs.certs = std::move(listed.value());
+}
+
+std::string unusableReason(const platform::CertificateInfo& c, std::chrono::sys_seconds now) {
+    if (c.expiredAt(now)) return "expired";
+    if (c.notYetValidAt(now)) return "not yet valid";
+    if (!c.hasPrivateKey) return "no private key";
+    if (c.hasEkuExtension && !c.clientAuth) return "no Client Authentication EKU";
+    if (c.issuingCaThumbprint.empty()) return "issuing CA not found";
+    return {};
+}
+
+int filterMatches(const AppState& state, int index, std::chrono::sys_seconds now) {
+    if (index < 0 || index >= static_cast<int>(state.certs.certs.size())) return 0;
+    const std::string& ca = state.certs.certs[static_cast<std::size_t>(index)].issuingCaThumbprint;
+    int n = 0;
+    for (const auto& c : state.certs.certs)
+        if (c.issuingCaThumbprint == ca && unusableReason(c, now).empty()) ++n;
+    return n;
+}
+
+void pickCertificate(AppState& state, int index) {
+    if (index < 0 || index >= static_cast<int>(state.certs.certs.size())) return;
+    const auto& cert = state.certs.certs[static_cast<std::size_t>(index)];
+    if (const std::string why = unusableReason(cert, nowSeconds()); !why.empty()) {
+        appendLog(state.view, LogLevel::Warning, "That certificate cannot be used: " + why + ".");
+        return;
+    }
+    EapTlsSettings* tls = eapTls(state.doc.profile);
+    if (!tls) {
+        appendLog(state.view, LogLevel::Warning,
+                  "The profile has no EAP-TLS block to filter certificates in (device tunnels use "
+                  "the machine certificate).");
+        return;
+    }
+    state.certs.picked = index;
+    CertFilter f = tls->certFilter.value_or(CertFilter{});
+    f.caHashList = CaHashList{true, {cert.issuingCaThumbprint}};
+    f.ekuMapping = {EkuMap{kClientAuthName, std::string(platform::kClientAuthOid)}};
+    f.clientAuthEkuList = EkuNameList{true, {kClientAuthName}};
+    tls->certFilter = std::move(f);
+    markEdited(state, {});
+    appendLog(state.view, LogLevel::Info,
+              "Certificate filter: issued by " + cert.issuerCommonName + " (" +
+                  cert.issuingCaThumbprint + "), Client Authentication EKU.");
+    if (const int n = filterMatches(state, index, nowSeconds()); n > 1)
+        appendLog(state.view, LogLevel::Warning,
+                  "The filter matches " + std::to_string(n) +
+                      " certificates in the store; Windows may ask the user to choose.");
+}
+
+namespace {
+void setTrustedRoot(AppState& state, const std::string& thumbprint, const std::string& from) {
+    auto* sv = serverValidation(state.doc.profile);
+    if (!sv) {
+        appendLog(state.view, LogLevel::Warning, "The profile has no EAP block to put a root in.");
+        return;
+    }
+    (*sv ? **sv : sv->emplace()).trustedRootCAs = {thumbprint};
+    markEdited(state, {});
+    appendLog(state.view, LogLevel::Info, "Trusted root CA " + thumbprint + " from " + from + ".");
+}
+} // namespace
+
+void trustPickedRoot(AppState& state) {
+    const int i = state.certs.picked;
+    if (i < 0 || i >= static_cast<int>(state.certs.certs.size())) return;
+    const auto& cert = state.certs.certs[static_cast<std::size_t>(i)];
+    if (cert.rootThumbprint.empty()) {
+        appendLog(state.view, LogLevel::Warning, "The picked certificate's root CA is not known.");
+        return;
+    }
+    setTrustedRoot(state, cert.rootThumbprint, "the picked certificate's chain");
+}
+
+void trustRootFile(AppState& state, const std::string& utf8Path) {
+    if (!state.platform) return;
+    auto read = state.platform->certificates().readCertificateFile(pathFromUtf8(utf8Path));
+    if (!read) {
+        appendLog(state.view, LogLevel::Error, read.error().describe());
+        return;
+    }
+    setTrustedRoot(state, read.value().thumbprint, utf8Path);
+}
+
+} // namespace aovpn::ui

@@ -1,0 +1,110 @@
+#include "ui/document.hpp"
+
+#include "model/escape.hpp"
+#include "model/profile_xml.hpp"
+
+#include "exports_bridge.hpp"
+
+namespace aovpn::ui {
+
+namespace {
+
+void indexLines(const std::string& text, std::vector<std::size_t>& starts) {
+    starts.clear();
+    starts.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n' && i + 1 < text.size()) starts.push_back(i + 1);
+}
+
+void pushPast(UndoStack& u) {
+    u.past.push_back(u.committed);
+    if (u.past.size() > UndoStack::kLimit) u.past.erase(u.past.begin());
+    u.future.clear();
+}
+
+} // namespace
+
+void markEdited(AppState& state, std::string_view editKey) {
+    UndoStack& u = state.doc.undo;
+    if (editKey.empty() || editKey != u.lastEditKey) pushPast(u);
+    u.lastEditKey = std::string(editKey);
+    u.committed = state.doc.profile;
+    ++state.doc.revision;
+}
+
+void replaceProfile(AppState& state, Profile profile, std::string_view what) {
+    state.doc.profile = std::move(profile);
+    markEdited(state, {});
+    if (!what.empty()) appendLog(state.view, LogLevel::Info, std::string(what));
+}
+
+void loadDocument(AppState& state, Profile profile, std::string filePath) {
+    // The form edits NativeProfile in place; a profile without one (and without a plug-in)
+    // gets an empty one up front, so drawing never changes the document behind the revision.
+    if (!profile.nativeProfile && !profile.pluginProfile) profile.nativeProfile.emplace();
+    state.doc.profile = std::move(profile);
+    state.doc.filePath = std::move(filePath);
+    state.doc.undo = UndoStack{};
+    state.doc.undo.committed = state.doc.profile;
+    ++state.doc.revision;
+    state.doc.savedRevision = state.doc.revision;
+    state.install.installed.reset();
+    state.install.connected = false;
+}
+
+bool canUndo(const AppState& state) {
+    return !state.doc.undo.past.empty();
+}
+bool canRedo(const AppState& state) {
+    return !state.doc.undo.future.empty();
+}
+
+void undo(AppState& state) {
+    UndoStack& u = state.doc.undo;
+    if (u.past.empty()) return;
+    u.future.push_back(std::move(state.doc.profile));
+    state.doc.profile = std::move(u.past.back());
+    u.past.pop_back();
+    u.committed = state.doc.profile;
+    u.lastEditKey.clear();
+    ++state.doc.revision;
+}
+
+void redo(AppState& state) {
+    UndoStack& u = state.doc.undo;
+    if (u.future.empty()) return;
+    u.past.push_back(std::move(state.doc.profile));
+    state.doc.profile = std::move(u.future.back());
+    u.future.pop_back();
+    u.committed = state.doc.profile;
+    u.lastEditKey.clear();
+    ++state.doc.revision;
+}
+
+void refreshDerived(AppState& state) {
+    DerivedState& d = state.derived;
+    if (d.revision == state.doc.revision) return;
+    d.revision = state.doc.revision;
+    ++d.rebuilds;
+    WriteResult written = writeProfileXmlChecked(state.doc.profile);
+    d.xml = std::move(written.xml);
+    d.writeWarnings.clear();
+    for (const XmlDiagnostic& w : written.warnings)
+        d.writeWarnings.push_back(w.message);
+    d.escaped = escapeCimString(d.xml);
+    d.issues = validateProfile(state.doc.profile);
+    d.issuesByField.clear();
+    for (std::size_t i = 0; i < d.issues.size(); ++i)
+        d.issuesByField[d.issues[i].field].push_back(i);
+    buildExports(state.doc.profile, d);
+    const std::string* texts[] = {&d.xml, &d.escaped, &d.powershell, &d.intune};
+    for (std::size_t t = 0; t < d.lineStarts.size(); ++t)
+        indexLines(*texts[t], d.lineStarts[t]);
+}
+
+std::string documentTitle(const AppState& state) {
+    const auto& name = state.doc.profile.profileName;
+    return name && !name->empty() ? *name : std::string("Untitled");
+}
+
+} // namespace aovpn::ui

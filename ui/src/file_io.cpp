@@ -1,0 +1,105 @@
+// Plain file reading/writing and the settings file: no ImGui here.
+#include "model/utf8_path.hpp"
+#include "ui/file_ops.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace aovpn::ui {
+
+namespace fs = std::filesystem;
+
+std::string writeFileAtomic(const std::string& path, std::string_view content) {
+    const fs::path target = pathFromUtf8(path);
+    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+    fs::path temp = target;
+    temp += ".tmp-" + std::to_string(stamp);
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) return "Cannot create " + pathToUtf8(temp) + ".";
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        out.flush();
+        if (!out) {
+            out.close();
+            std::error_code ignored;
+            fs::remove(temp, ignored);
+            return "Cannot write " + pathToUtf8(temp) + " (disk full?).";
+        }
+    }
+    std::error_code ec;
+    fs::rename(temp, target, ec); // replaces the old file in one step (MoveFileEx on Windows)
+    if (ec) {
+        std::error_code ignored;
+        fs::remove(temp, ignored);
+        return "Cannot replace " + path + ": " + ec.message() + ".";
+    }
+    return {};
+}
+
+std::optional<std::string> readWholeFile(const std::string& path, std::string& error) {
+    std::ifstream in(pathFromUtf8(path), std::ios::binary);
+    if (!in) {
+        error = "Cannot open " + path + ".";
+        return std::nullopt;
+    }
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void addRecentFile(Settings& settings, const std::string& path) {
+    auto& r = settings.recentFiles;
+    r.erase(std::remove(r.begin(), r.end(), path), r.end());
+    r.insert(r.begin(), path);
+    if (r.size() > Settings::kMaxRecent) r.resize(Settings::kMaxRecent);
+}
+
+Settings loadSettings(const std::string& file) {
+    Settings s;
+    std::string error;
+    const auto text = readWholeFile(file, error);
+    if (!text) return s;
+    std::istringstream lines(*text);
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const auto eq = line.find('=');
+        if (eq == std::string::npos) continue;
+        const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+        const auto number = [&](int& out) {
+            try {
+                out = std::stoi(value);
+            } catch (...) { // a damaged value keeps the default
+            }
+        };
+        if (key == "window.x")
+            number(s.windowX);
+        else if (key == "window.y")
+            number(s.windowY);
+        else if (key == "window.w")
+            number(s.windowW);
+        else if (key == "window.h")
+            number(s.windowH);
+        else if (key == "recent" && s.recentFiles.size() < Settings::kMaxRecent && !value.empty())
+            s.recentFiles.push_back(value);
+    }
+    return s;
+}
+
+std::string saveSettings(const Settings& s, const std::string& file) {
+    std::error_code ec;
+    fs::create_directories(pathFromUtf8(file).parent_path(), ec);
+    std::string text = "# AOVPN Studio settings\n";
+    text += "window.x=" + std::to_string(s.windowX) + "\n";
+    text += "window.y=" + std::to_string(s.windowY) + "\n";
+    text += "window.w=" + std::to_string(s.windowW) + "\n";
+    text += "window.h=" + std::to_string(s.windowH) + "\n";
+    for (const auto& r : s.recentFiles)
+        if (r.find('\n') == std::string::npos) text += "recent=" + r + "\n";
+    return writeFileAtomic(file, text);
+}
+
+} // namespace aovpn::ui

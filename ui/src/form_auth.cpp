@@ -1,0 +1,148 @@
+#include "ui/certificates.hpp"
+#include "ui/document.hpp"
+#include "ui/file_ops.hpp"
+#include "ui/panels.hpp"
+
+#include "widgets.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+namespace aovpn::ui {
+
+namespace {
+
+std::string dateOf(std::chrono::sys_seconds t) {
+    const auto ymd = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(t));
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return buf;
+}
+
+void certificateRow(AppState& state, int i, std::chrono::sys_seconds now) {
+    const auto& c = state.certs.certs[static_cast<std::size_t>(i)];
+    const std::string why = unusableReason(c, now);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(i);
+    if (!why.empty())
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    const std::string label = (c.commonName.empty() ? c.subject : c.commonName) + "##cert";
+    if (ImGui::Selectable(label.c_str(), state.certs.picked == i,
+                          ImGuiSelectableFlags_SpanAllColumns) &&
+        why.empty())
+        pickCertificate(state, i);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s\nThumbprint %s", c.subject.c_str(), c.thumbprint.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(c.issuerCommonName.empty() ? c.issuer.c_str()
+                                                      : c.issuerCommonName.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(dateOf(c.validTo).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(c.hasPrivateKey ? "yes" : "no");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(c.clientAuth || !c.hasEkuExtension ? "yes" : "no");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(why.empty() ? "usable" : why.c_str());
+    if (!why.empty()) ImGui::PopStyleColor();
+    ImGui::PopID();
+}
+
+void drawCertificateTable(AppState& state) {
+    if (!state.certs.loaded) loadCertificates(state);
+    ImGui::TextUnformatted("Client certificate (the pick fills the EAP-TLS filter)");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Refresh")) loadCertificates(state);
+    if (!state.certs.loadError.empty()) ImGui::TextWrapped("%s", state.certs.loadError.c_str());
+    if (state.certs.certs.empty()) {
+        ImGui::TextDisabled("No certificates in the personal store.");
+        return;
+    }
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                       ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY |
+                                       ImGuiTableFlags_SizingStretchProp;
+    const float rows = static_cast<float>(std::min<std::size_t>(state.certs.certs.size(), 5) + 1);
+    const float h = ImGui::GetTextLineHeightWithSpacing() * (rows + 0.6f);
+    if (!ImGui::BeginTable("certificates", 6, kFlags, ImVec2(0.0f, h))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Subject", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Issuer", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("Expires", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Client auth", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableHeadersRow();
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    for (int i = 0; i < static_cast<int>(state.certs.certs.size()); ++i)
+        certificateRow(state, i, now);
+    ImGui::EndTable();
+}
+
+std::string joined(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v)
+        out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+void drawServerValidation(AppState& state) {
+    EapTlsSettings* tls = eapTls(state.doc.profile);
+    auto* slot = serverValidation(state.doc.profile);
+    if (!tls || !slot) return;
+    // Edit a copy: drawing must not create the element, only an edit may.
+    ServerValidation edited = slot->value_or(ServerValidation{});
+    ServerValidation* sv = &edited;
+    const std::string base = "NativeProfile/Authentication/Eap/";
+    const std::string sbase = base + "ServerValidation/";
+    fieldLabel("Validate server");
+    if (checkOpt("##Validate server", tls->performServerValidation, true)) markEdited(state, {});
+    fieldIssues(state, base + "PerformServerValidation");
+    fieldLabel("Server names");
+    focusIfRequested(state, sbase + "ServerNames");
+    if (inputOptText("##Server names", sv->serverNames, "vpn.contoso.com;nps.contoso.com")) {
+        *slot = edited;
+        markEdited(state, "ServerNames");
+    }
+    fieldIssues(state, sbase + "ServerNames");
+    fieldLabel("Trusted root CA");
+    const std::string roots = joined(sv->trustedRootCAs);
+    ImGui::TextUnformatted(roots.empty() ? "(none)" : roots.c_str());
+    toWidgetColumn();
+    if (ImGui::SmallButton("From the picked chain")) trustPickedRoot(state);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("From a file...")) requestFile(state, FileAction::ImportRootCa);
+    fieldIssues(state, sbase + "TrustedRootCA");
+}
+
+} // namespace
+
+void drawAuthSection(AppState& state) {
+    Profile& p = state.doc.profile;
+    if (p.deviceTunnel.value_or(false)) {
+        ImGui::TextWrapped("Device tunnel: the computer signs in with its machine certificate "
+                           "(MachineMethod = Certificate).");
+        fieldIssues(state, "NativeProfile/Authentication");
+        return;
+    }
+    if (!eapTls(p)) {
+        ImGui::TextWrapped("No EAP-TLS block.");
+        if (ImGui::Button("Use EAP-TLS with a certificate")) {
+            auto& np = p.nativeProfile ? *p.nativeProfile : p.nativeProfile.emplace();
+            auto& a = np.authentication ? *np.authentication : np.authentication.emplace();
+            a.userMethod = UserMethod::Eap;
+            a.eap = defaultUserTunnelEapTls();
+            markEdited(state, {});
+        }
+        fieldIssues(state, "NativeProfile/Authentication");
+        return;
+    }
+    drawCertificateTable(state);
+    fieldIssues(state, "NativeProfile/Authentication");
+    fieldIssues(state, "NativeProfile/Authentication/Eap");
+    fieldIssues(state, "NativeProfile/Authentication/Eap/FilteringInfo");
+    drawServerValidation(state);
+}
+
+} // namespace aovpn::ui

@@ -1,0 +1,64 @@
+#include "ui/document.hpp"
+#include "ui/panels.hpp"
+#include "ui/templates.hpp"
+
+#include "widgets.hpp"
+
+namespace aovpn::ui {
+
+namespace {
+
+void presetButtons(AppState& state, NativeProfile& np) {
+    for (const CryptoPresetInfo& preset : cryptoPresets()) {
+        const bool weak = preset.id == CryptoPreset::WindowsDefault;
+        if (weak) ImGui::PushStyleColor(ImGuiCol_Text, severityColour(Severity::Warning));
+        const std::string label = std::string(preset.title) + (weak ? " (weak)" : "");
+        if (ImGui::Button(label.c_str())) {
+            np.cryptographySuite = makeCryptoSuite(preset.id);
+            markEdited(state, {});
+            appendLog(state.view, LogLevel::Info,
+                      "Crypto suite: " + std::string(preset.title) + " - " +
+                          std::string(preset.note) + ".");
+        }
+        if (weak) ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(preset.note).c_str());
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+}
+
+template <class E>
+void suiteRow(AppState& state, const char* label, const char* element,
+              std::optional<Known<E>>& value) {
+    const std::string field = std::string("NativeProfile/CryptographySuite/") + element;
+    fieldLabel(label);
+    focusIfRequested(state, field);
+    const std::string id = std::string("##") + label;
+    if (comboKnown(id.c_str(), value, true)) markEdited(state, {});
+    fieldIssues(state, field);
+}
+
+} // namespace
+
+void drawCryptoSection(AppState& state) {
+    Profile& p = state.doc.profile;
+    if (!p.nativeProfile) return;
+    NativeProfile& np = *p.nativeProfile;
+    ImGui::TextDisabled("IKEv2 proposals; the server must match, or the connection fails (13868).");
+    presetButtons(state, np);
+    fieldIssues(state, "NativeProfile/CryptographySuite");
+    if (!np.cryptographySuite) {
+        ImGui::TextWrapped("Not set: Windows proposes 3DES / SHA-1 / DH group 2.");
+        return;
+    }
+    CryptographySuite& s = *np.cryptographySuite;
+    suiteRow(state, "Auth transform", "AuthenticationTransformConstants",
+             s.authenticationTransformConstants);
+    suiteRow(state, "Cipher transform", "CipherTransformConstants", s.cipherTransformConstants);
+    suiteRow(state, "PFS group", "PfsGroup", s.pfsGroup);
+    suiteRow(state, "DH group", "DHGroup", s.dhGroup);
+    suiteRow(state, "Integrity", "IntegrityCheckMethod", s.integrityCheckMethod);
+    suiteRow(state, "Encryption", "EncryptionMethod", s.encryptionMethod);
+}
+
+} // namespace aovpn::ui

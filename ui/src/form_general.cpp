@@ -1,0 +1,108 @@
+#include "ui/document.hpp"
+#include "ui/panels.hpp"
+#include "ui/templates.hpp"
+
+#include "widgets.hpp"
+
+#include <string>
+
+namespace aovpn::ui {
+
+namespace {
+
+void drawServers(AppState& state) {
+    auto& servers = state.doc.profile.nativeProfile->servers;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Servers");
+    ImGui::SameLine();
+    int removeAt = -1;
+    const float nameW = ImGui::GetFontSize() * 9.0f;
+    for (std::size_t i = 0; i < servers.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        const std::string field = "NativeProfile/Servers[" + std::to_string(i) + "]";
+        if (i > 0) toWidgetColumn();
+        focusIfRequested(state, field);
+        if (i == 0) ImGui::SameLine(ImGui::GetFontSize() * 9.5f);
+        ImGui::SetNextItemWidth(-(nameW + ImGui::GetFrameHeight() + 16.0f));
+        if (inputText("##Server FQDN", servers[i].fqdn, "FQDN or IP, e.g. vpn.contoso.com"))
+            markEdited(state, "server" + std::to_string(i));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(nameW);
+        if (inputOptText("##Server friendly name", servers[i].friendlyName, "friendly name"))
+            markEdited(state, "servername" + std::to_string(i));
+        ImGui::SameLine();
+        if (ImGui::Button("x##remove server")) removeAt = static_cast<int>(i);
+        fieldIssues(state, field);
+        ImGui::PopID();
+    }
+    toWidgetColumn();
+    if (ImGui::Button("Add server")) {
+        servers.push_back(VpnServer{});
+        markEdited(state, {});
+    }
+    if (removeAt >= 0) {
+        servers.erase(servers.begin() + removeAt);
+        markEdited(state, {});
+    }
+    fieldIssues(state, "NativeProfile/Servers");
+}
+
+void drawTunnelKind(AppState& state) {
+    Profile& p = state.doc.profile;
+    const bool device = p.deviceTunnel.value_or(false);
+    fieldLabel("Tunnel");
+    if (ImGui::RadioButton("User tunnel", !device) && device) {
+        setDeviceTunnel(p, false);
+        markEdited(state, {});
+    }
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Device tunnel", device) && !device) {
+        setDeviceTunnel(p, true);
+        markEdited(state, {});
+    }
+    fieldIssues(state, "DeviceTunnel");
+}
+
+void drawRouting(AppState& state) {
+    NativeProfile& np = *state.doc.profile.nativeProfile;
+    const bool force =
+        np.routingPolicyType && np.routingPolicyType->value == RoutingPolicy::ForceTunnel;
+    fieldLabel("Routing");
+    if (ImGui::RadioButton("Split tunnel", !force) && force) {
+        np.routingPolicyType = RoutingPolicy::SplitTunnel;
+        markEdited(state, {});
+    }
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Force tunnel", force) && !force) {
+        np.routingPolicyType = RoutingPolicy::ForceTunnel;
+        markEdited(state, {});
+    }
+    fieldIssues(state, "NativeProfile/RoutingPolicyType");
+}
+
+} // namespace
+
+void drawGeneralSection(AppState& state) {
+    Profile& p = state.doc.profile;
+    fieldLabel("Profile name");
+    focusIfRequested(state, "ProfileName");
+    if (inputOptText("##Profile name", p.profileName, "e.g. Contoso VPN"))
+        markEdited(state, "ProfileName");
+    fieldIssues(state, "ProfileName");
+
+    drawTunnelKind(state);
+    if (!p.nativeProfile) {
+        ImGui::TextWrapped("A plug-in (third-party VPN) profile: its settings are kept as read.");
+        return;
+    }
+    drawServers(state);
+
+    fieldLabel("Protocol");
+    focusIfRequested(state, "NativeProfile/NativeProtocolType");
+    if (comboKnown("##Protocol", p.nativeProfile->nativeProtocolType, true)) markEdited(state, {});
+    fieldIssues(state, "NativeProfile/NativeProtocolType");
+
+    drawRouting(state);
+}
+
+} // namespace aovpn::ui

@@ -1,0 +1,123 @@
+#include "ui/document.hpp"
+#include "ui/edits.hpp"
+#include "ui/panels.hpp"
+
+#include "widgets.hpp"
+
+namespace aovpn::ui {
+
+namespace {
+
+std::string field(std::size_t i, const char* element) {
+    std::string f = "Route[" + std::to_string(i) + "]";
+    return *element ? f + "/" + element : f;
+}
+
+// A small marker with the messages as a tooltip: rows keep one height so the clipper works.
+void rowIssues(const AppState& state, std::size_t i) {
+    for (const char* el : {"", "Address", "PrefixSize", "Metric"}) {
+        const auto it = state.derived.issuesByField.find(field(i, el));
+        if (it == state.derived.issuesByField.end()) continue;
+        const Issue& first = state.derived.issues[it->second.front()];
+        ImGui::SameLine();
+        ImGui::TextColored(severityColour(first.severity), "(!)");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", first.message.c_str());
+        return;
+    }
+}
+
+bool routeRow(AppState& state, std::size_t i) {
+    Route& r = state.doc.profile.routes[i];
+    ImGui::TableNextRow();
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::TableNextColumn();
+    focusIfRequested(state, field(i, "Address"));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (inputOptText("##route-address", r.address, "10.0.0.0")) markEdited(state, field(i, "A"));
+    ImGui::TableNextColumn();
+    focusIfRequested(state, field(i, "PrefixSize"));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (inputOptNumber("##route-prefix", r.prefixSize, "32")) markEdited(state, field(i, "P"));
+    ImGui::TableNextColumn();
+    focusIfRequested(state, field(i, "Metric"));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (inputOptNumber("##route-metric", r.metric)) markEdited(state, field(i, "M"));
+    ImGui::TableNextColumn();
+    if (checkOpt("##route-exclusion", r.exclusionRoute, false)) markEdited(state, {});
+    ImGui::TableNextColumn();
+    const bool remove = ImGui::SmallButton("x##remove-route");
+    rowIssues(state, i);
+    ImGui::PopID();
+    return remove;
+}
+
+void drawRouteTable(AppState& state) {
+    auto& routes = state.doc.profile.routes;
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    const float rowH = ImGui::GetFrameHeightWithSpacing();
+    const float h = rowH * (static_cast<float>(std::min<std::size_t>(routes.size(), 8)) + 1.4f);
+    if (!ImGui::BeginTable("routes", 5, kFlags, ImVec2(0.0f, h))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Address", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Prefix", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Metric", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Exclusion", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    int removeAt = -1;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(routes.size()));
+    // A clicked issue must scroll to a row the clipper would skip.
+    if (sectionWantsFocus(state, "Route[")) {
+        const int row = std::atoi(state.view.focusField.c_str() + 6);
+        if (row >= 0 && row < static_cast<int>(routes.size()))
+            clipper.ForceDisplayRangeByIndices(row, row + 1);
+    }
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+            if (routeRow(state, static_cast<std::size_t>(i))) removeAt = i;
+    ImGui::EndTable();
+    if (removeAt >= 0) {
+        routes.erase(routes.begin() + removeAt);
+        markEdited(state, {});
+    }
+}
+
+void drawHostPaste(AppState& state) {
+    ImGui::TextUnformatted("Add /32 host routes (paste many addresses at once)");
+    inputMultiline("##Host addresses", state.view.hostPaste, ImGui::GetTextLineHeight() * 3.2f);
+    if (ImGui::Button("Add host routes")) {
+        const HostRoutePaste r = addHostRoutes(state.doc.profile, state.view.hostPaste);
+        if (r.added > 0) markEdited(state, {});
+        appendLog(state.view, LogLevel::Info,
+                  "Added " + std::to_string(r.added) + " host route(s).");
+        if (!r.duplicates.empty())
+            appendLog(state.view, LogLevel::Info,
+                      std::to_string(r.duplicates.size()) + " already routed, skipped.");
+        if (!r.rejected.empty()) {
+            std::string list;
+            for (const auto& s : r.rejected)
+                list += (list.empty() ? "" : ", ") + s;
+            appendLog(state.view, LogLevel::Warning, "Not IP addresses, skipped: " + list);
+        }
+        state.view.hostPaste.clear();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Add a route")) {
+        state.doc.profile.routes.push_back(Route{});
+        markEdited(state, {});
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu route(s)", state.doc.profile.routes.size());
+}
+
+} // namespace
+
+void drawRoutesSection(AppState& state) {
+    drawRouteTable(state);
+    fieldIssues(state, "Route");
+    drawHostPaste(state);
+}
+
+} // namespace aovpn::ui

@@ -1,0 +1,32 @@
+#include "ui/panels.hpp"
+
+#include "widgets.hpp"
+
+#include <imgui.h>
+
+namespace aovpn::ui {
+
+void drawIssuesPanel(AppState& state) {
+    const auto& issues = state.derived.issues;
+    const std::size_t errors = countIssues(issues, Severity::Error);
+    const std::size_t warnings = countIssues(issues, Severity::Warning);
+    ImGui::Text("Validation: %zu error(s), %zu warning(s), %zu note(s)", errors, warnings,
+                issues.size() - errors - warnings);
+    ImGui::BeginChild("issues", ImVec2(0, 0), false);
+    for (std::size_t i = 0; i < issues.size(); ++i) {
+        const Issue& issue = issues[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushStyleColor(ImGuiCol_Text, severityColour(issue.severity));
+        const std::string label = std::string(severityName(issue.severity)) + ": " + issue.message;
+        // Clicking an issue focuses its field (the form scrolls to it on the next frame).
+        if (ImGui::Selectable(label.c_str(), false)) state.view.focusField = issue.field;
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s\n%s%s[%s]", issue.field.c_str(), issue.hint.c_str(),
+                              issue.hint.empty() ? "" : "\n", issue.rule.c_str());
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+} // namespace aovpn::ui

@@ -1,0 +1,129 @@
+#include "widgets.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace aovpn::ui {
+
+namespace {
+
+// Grows the std::string behind an InputText as the user types (ImGui's resize protocol).
+int resizeCallback(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* s = static_cast<std::string*>(data->UserData);
+        s->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = s->data();
+    }
+    return 0;
+}
+
+} // namespace
+
+namespace {
+float widgetColumn() {
+    return ImGui::GetFontSize() * 9.5f;
+}
+} // namespace
+
+void fieldLabel(const char* text) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+    ImGui::SameLine(widgetColumn());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+}
+
+void toWidgetColumn() {
+    ImGui::SetCursorPosX(widgetColumn());
+}
+
+bool inputText(const char* label, std::string& text, const char* hint, ImGuiInputTextFlags flags) {
+    flags |= ImGuiInputTextFlags_CallbackResize;
+    if (hint)
+        return ImGui::InputTextWithHint(label, hint, text.data(), text.capacity() + 1, flags,
+                                        resizeCallback, &text);
+    return ImGui::InputText(label, text.data(), text.capacity() + 1, flags, resizeCallback, &text);
+}
+
+bool inputMultiline(const char* label, std::string& text, float height) {
+    return ImGui::InputTextMultiline(label, text.data(), text.capacity() + 1,
+                                     ImVec2(-FLT_MIN, height), ImGuiInputTextFlags_CallbackResize,
+                                     resizeCallback, &text);
+}
+
+bool inputOptText(const char* label, std::optional<std::string>& value, const char* hint) {
+    std::string text = value.value_or(std::string());
+    if (!inputText(label, text, hint)) return false;
+    if (text.empty())
+        value.reset();
+    else
+        value = std::move(text);
+    return true;
+}
+
+bool inputOptNumber(const char* label, std::optional<std::uint32_t>& value, const char* hint) {
+    std::string text = value ? std::to_string(*value) : std::string();
+    if (!inputText(label, text, hint, ImGuiInputTextFlags_CharsDecimal)) return false;
+    std::uint32_t n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty())
+        value.reset();
+    else if (ec == std::errc() && end == text.data() + text.size())
+        value = n;
+    else
+        return false; // keep the last good number; the field shows what is stored
+    return true;
+}
+
+bool checkOpt(const char* label, std::optional<bool>& value, bool shownWhenAbsent) {
+    bool v = value.value_or(shownWhenAbsent);
+    if (!ImGui::Checkbox(label, &v)) return false;
+    value = v;
+    return true;
+}
+
+void focusIfRequested(AppState& state, std::string_view field) {
+    if (state.view.focusField.empty() || state.view.focusField != field) return;
+    ImGui::SetScrollHereY(0.3f);
+    ImGui::SetKeyboardFocusHere();
+    state.view.focusField.clear();
+}
+
+ImVec4 severityColour(Severity s) {
+    switch (s) {
+    case Severity::Error:
+        return ImVec4(0.78f, 0.10f, 0.10f, 1.0f);
+    case Severity::Warning:
+        return ImVec4(0.66f, 0.42f, 0.00f, 1.0f);
+    case Severity::Info:
+        break;
+    }
+    return ImVec4(0.25f, 0.40f, 0.65f, 1.0f);
+}
+
+std::optional<Severity> worstIssue(const AppState& state, std::string_view field) {
+    const auto it = state.derived.issuesByField.find(std::string(field));
+    if (it == state.derived.issuesByField.end()) return std::nullopt;
+    Severity worst = Severity::Info;
+    for (std::size_t i : it->second)
+        worst = std::min(worst, state.derived.issues[i].severity);
+    return worst;
+}
+
+void fieldIssues(const AppState& state, std::string_view field) {
+    const auto it = state.derived.issuesByField.find(std::string(field));
+    if (it == state.derived.issuesByField.end()) return;
+    for (std::size_t i : it->second) {
+        const Issue& issue = state.derived.issues[i];
+        toWidgetColumn();
+        ImGui::PushStyleColor(ImGuiCol_Text, severityColour(issue.severity));
+        ImGui::TextWrapped("%s", issue.message.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+bool sectionWantsFocus(const AppState& state, std::string_view prefix) {
+    const std::string& f = state.view.focusField;
+    return !f.empty() && f.compare(0, prefix.size(), prefix) == 0;
+}
+
+} // namespace aovpn::ui

@@ -1,0 +1,65 @@
+#pragma once
+// Form widgets shared by the panels: std::string/optional editing, validation messages beside a
+// field, and focusing a field when its issue is clicked. Internal to ui/.
+#include "ui/state.hpp"
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace aovpn::ui {
+
+// Label column: the field's label on the left, the widget filling the rest of the row.
+void fieldLabel(const char* text);
+// Moves the cursor to the widget column (for rows under a label, and messages).
+void toWidgetColumn();
+
+bool inputText(const char* label, std::string& text, const char* hint = nullptr,
+               ImGuiInputTextFlags flags = 0);
+bool inputMultiline(const char* label, std::string& text, float height);
+// Empty text means "absent" (no element written).
+bool inputOptText(const char* label, std::optional<std::string>& value, const char* hint = nullptr);
+bool inputOptNumber(const char* label, std::optional<std::uint32_t>& value,
+                    const char* hint = nullptr);
+bool checkOpt(const char* label, std::optional<bool>& value, bool shownWhenAbsent);
+
+// Call before a widget: focuses it (and scrolls to it) when its issue was clicked.
+void focusIfRequested(AppState& state, std::string_view field);
+// Draws the validation messages for `field` under the widget just drawn.
+void fieldIssues(const AppState& state, std::string_view field);
+// The worst severity among a field's issues, if any.
+std::optional<Severity> worstIssue(const AppState& state, std::string_view field);
+// True when `field` or anything below it ("Route[3]" covers "Route[3]/Address") has an issue.
+bool sectionWantsFocus(const AppState& state, std::string_view prefix);
+
+ImVec4 severityColour(Severity s);
+
+// A combo over a closed value set; "(not set)" is the first entry when allowAbsent.
+template <class E>
+bool comboKnown(const char* label, std::optional<Known<E>>& value, bool allowAbsent) {
+    const std::string current =
+        value ? std::string(toText(*value)) : std::string(allowAbsent ? "(not set)" : "");
+    bool changed = false;
+    if (ImGui::BeginCombo(label, current.c_str())) {
+        if (allowAbsent && ImGui::Selectable("(not set)", !value)) {
+            value.reset();
+            changed = true;
+        }
+        for (std::size_t i = 0; i < EnumNames<E>::names.size(); ++i) {
+            const E e = static_cast<E>(i);
+            const bool selected = value && value->value == e;
+            const std::string name(EnumNames<E>::names[i]);
+            if (ImGui::Selectable(name.c_str(), selected) && !selected) {
+                value = Known<E>(e);
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+} // namespace aovpn::ui
