@@ -90,6 +90,7 @@ ReadResult readProfileXml(std::string_view input) {
         return result;
     }
     readRoot(r, root, result.profile);
+    r.finish();
     return result;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace aovpn::xml {
@@ -66,19 +67,42 @@ bool Reader::prepare(pugi::xml_document& doc) {
     return false;
 }
 
-std::string Reader::place(pugi::xml_node node) const {
-    const auto lc = lineColumnAt(text_, static_cast<std::size_t>(node.offset_debug()));
-    return fmt::format("Line {}, column {}: ", lc.line, lc.column);
+LineColumn Reader::where(pugi::xml_node node) {
+    // Index of line starts, built once, so each position costs a search plus one line's length.
+    if (lineStarts_.empty()) {
+        lineStarts_.push_back(0);
+        for (std::size_t i = 0; i < text_.size(); ++i)
+            if (text_[i] == '\n') lineStarts_.push_back(i + 1);
+    }
+    auto offset = std::min(static_cast<std::size_t>(node.offset_debug()), text_.size());
+    if (offset > 0 && text_[offset - 1] == '<') --offset; // pugixml points at the name, not '<'
+
+    const auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset) - 1;
+    LineColumn lc = lineColumnAt(text_.substr(*it), offset - *it);
+    lc.line = static_cast<int>(it - lineStarts_.begin()) + 1;
+    return lc;
 }
 
 void Reader::warn(pugi::xml_node node, const std::string& sentence) {
-    const auto lc = lineColumnAt(text_, static_cast<std::size_t>(node.offset_debug()));
-    result_.warnings.push_back({lc.line, lc.column, place(node) + sentence});
+    if (result_.warnings.size() >= kMaxWarnings) {
+        ++suppressed_;
+        return;
+    }
+    const LineColumn lc = where(node);
+    result_.warnings.push_back(
+        {lc.line, lc.column, fmt::format("Line {}, column {}: {}", lc.line, lc.column, sentence)});
 }
 
 void Reader::error(pugi::xml_node node, const std::string& sentence) {
-    const auto lc = lineColumnAt(text_, static_cast<std::size_t>(node.offset_debug()));
-    result_.errors.push_back({lc.line, lc.column, place(node) + sentence});
+    const LineColumn lc = where(node);
+    result_.errors.push_back(
+        {lc.line, lc.column, fmt::format("Line {}, column {}: {}", lc.line, lc.column, sentence)});
+}
+
+void Reader::finish() {
+    if (suppressed_ > 0)
+        result_.warnings.push_back(
+            {0, 0, fmt::format("{} more warnings like these are not shown.", suppressed_)});
 }
 
 bool Reader::claim(pugi::xml_node node, bool alreadySet) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace aovpn::xml {
 
@@ -19,10 +20,12 @@ class Reader {
     // and refuses absurd nesting (false, with an error).
     bool prepare(pugi::xml_document& doc);
 
-    // "Line L, column C: " for where `node` starts.
-    std::string place(pugi::xml_node node) const;
+    // Diagnostics start "Line L, column C: " for where `node` starts. Past kMaxWarnings
+    // warnings only a count is kept; finish() reports it.
+    static constexpr std::size_t kMaxWarnings = 100;
     void warn(pugi::xml_node node, const std::string& sentence);
     void error(pugi::xml_node node, const std::string& sentence);
+    void finish();
 
     // Each slot takes a plain value element once. False (with the reason remembered) when the
     // element cannot go there; the caller then keeps it verbatim.
@@ -50,9 +53,13 @@ class Reader {
   private:
     void keep(pugi::xml_node node, std::vector<std::string>& extra);
 
+    LineColumn where(pugi::xml_node node);
+
     std::string_view text_;
     ReadResult& result_;
     std::string reason_;
+    std::vector<std::size_t> lineStarts_;
+    std::size_t suppressed_ = 0;
 };
 
 } // namespace aovpn::xml

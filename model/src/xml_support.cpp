@@ -138,8 +138,16 @@ bool appendRaw(pugi::xml_node parent, std::string_view raw) {
     const auto res = frag.load_buffer(raw.data(), raw.size(), kParseOptions | pugi::parse_fragment,
                                       pugi::encoding_utf8);
     if (!res) return false;
-    for (pugi::xml_node c : frag.children())
-        if (c.type() != pugi::node_comment) parent.append_copy(c);
+    // Raw text may come from code rather than the reader: clean it like any value.
+    pugi::xml_node holder = frag.append_child("holder");
+    for (pugi::xml_node c = frag.first_child(); c != holder;) {
+        pugi::xml_node next = c.next_sibling();
+        if (c.type() != pugi::node_comment) holder.append_move(c);
+        c = next;
+    }
+    sanitizeTree(holder);
+    for (pugi::xml_node c : holder.children())
+        parent.append_copy(c);
     return true;
 }
 

@@ -219,3 +219,12 @@ TEST_CASE("text made blank by cleaning is dropped like blank text") {
     CHECK(r.profile.extra[0] == "<Future><A>x</A><B/></Future>");
     CHECK(readOk(writeProfileXml(r.profile)) == r.profile);
 }
+
+TEST_CASE("kept XML set by code is cleaned the same way") {
+    Profile p;
+    p.extra = {"<Future a=\"&#1;x\">y&#2;z</Future>", "not <xml"};
+    const WriteResult w = writeProfileXmlChecked(p);
+    CHECK(w.xml.find("<Future a=\"x\">yz</Future>") != std::string::npos);
+    REQUIRE(w.warnings.size() == 1); // the broken one
+    CHECK(w.warnings[0].message.find("not valid XML") != std::string::npos);
+}

@@ -193,3 +193,15 @@ TEST_CASE("kept duplicates stay last, in the order read") {
     CHECK(xml.find("<Authentication />") < xml.find("<RoutingPolicyType>ForceTunnel"));
     CHECK(readOk(xml) == r.profile);
 }
+
+TEST_CASE("thousands of unknown elements: all kept, warnings capped, fast") {
+    std::string text = "<VPNProfile>";
+    for (int i = 0; i < 20000; ++i)
+        text += "<U" + std::to_string(i) + "/>";
+    const ReadResult r = readProfileXml(text + "</VPNProfile>");
+    REQUIRE(r.ok());
+    CHECK(r.profile.extra.size() == 20000);
+    REQUIRE(r.warnings.size() == 101);
+    CHECK(r.warnings.back().message == "19900 more warnings like these are not shown.");
+    CHECK(r.warnings[99].column == 12 + 5 * 10 + 6 * 89 + 1); // at the '<' of <U99/>
+}
