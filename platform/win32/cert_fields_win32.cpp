@@ -92,10 +92,13 @@ void readEku(PCCERT_CONTEXT c, CertificateInfo& info) {
     }
 }
 
+// SHA-1 of the encoded certificate (what Windows shows as the thumbprint). Hashed here rather than
+// read from CERT_SHA1_HASH_PROP_ID, which chain element contexts do not always carry (Wine).
 std::string thumbprintOf(PCCERT_CONTEXT c) {
     BYTE hash[20];
     DWORD size = sizeof hash;
-    if (!CertGetCertificateContextProperty(c, CERT_SHA1_HASH_PROP_ID, hash, &size)) return {};
+    if (!CryptHashCertificate(0, CALG_SHA1, 0, c->pbCertEncoded, c->cbCertEncoded, hash, &size))
+        return {};
     return hexUpper(hash, size);
 }
 
@@ -124,9 +127,17 @@ bool hasPrivateKey(PCCERT_CONTEXT c) {
 void readChain(PCCERT_CONTEXT c, HCERTSTORE extraStore, CertificateInfo& info) {
     CERT_CHAIN_PARA para{};
     para.cbSize = sizeof para;
+    // A fresh engine sees CA certificates added since this process started; the default engine
+    // may work from a snapshot (Wine does).
+    CERT_CHAIN_ENGINE_CONFIG config{};
+    config.cbSize = sizeof config;
+    HCERTCHAINENGINE engine = nullptr;
+    if (!CertCreateCertificateChainEngine(&config, &engine)) engine = nullptr;
     PCCERT_CHAIN_CONTEXT chain = nullptr;
-    if (!CertGetCertificateChain(nullptr, c, nullptr, extraStore, &para, 0, nullptr, &chain))
-        return;
+    const BOOL built =
+        CertGetCertificateChain(engine, c, nullptr, extraStore, &para, 0, nullptr, &chain);
+    if (engine) CertFreeCertificateChainEngine(engine);
+    if (!built) return;
     if (chain->cChain > 0) {
         const CERT_SIMPLE_CHAIN* simple = chain->rgpChain[0];
         for (DWORD i = 0; i < simple->cElement; ++i)

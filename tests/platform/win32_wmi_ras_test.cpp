@@ -1,0 +1,88 @@
+// The Windows paths that Wine can only exercise on their error side: the MDM bridge is missing
+// (0x8004100E) and no phonebook entry exists (623). Both must come back explained.
+#ifdef _WIN32
+#include "platform/platform.hpp"
+
+#include <doctest/doctest.h>
+
+#include <thread>
+
+using namespace aovpn::platform;
+
+namespace {
+ProfileTarget currentUser(Platform& p) {
+    auto s = p.session().query();
+    REQUIRE(s);
+    return chooseTarget(s.value(), TunnelKind::User);
+}
+} // namespace
+
+TEST_CASE("apply through WMI without the MDM bridge fails explained and changes nothing") {
+    auto p = makeSystemPlatform();
+    CHECK(p->name() == "Windows");
+    const auto target = currentUser(*p);
+    auto r = applyProfile(p->profiles(), target, "AOVPN Wine & Test", "<VPNProfile/>");
+    CHECK_FALSE(r.ok);
+    REQUIRE(r.error);
+    INFO(r.error->describe());
+    CHECK(r.error->kind == CodeKind::HResult);
+    CHECK(r.error->code == 0x8004100E);
+    CHECK(r.error->meaning.find("MDM bridge") != std::string::npos);
+    CHECK(!r.error->nextStep.empty());
+    CHECK(r.error->action.find("root\\cimv2\\mdm\\dmmap") != std::string::npos);
+    CHECK_FALSE(r.replaced);
+    CHECK(r.steps.back().find("nothing was changed") != std::string::npos);
+
+    auto created = p->profiles().create(target, "AOVPN Wine", "<VPNProfile/>");
+    REQUIRE_FALSE(created.ok());
+    CHECK(created.error->code == 0x8004100E);
+    auto listed = p->profiles().list(target);
+    REQUIRE_FALSE(listed);
+    CHECK(listed.error().code == 0x8004100E);
+}
+
+TEST_CASE("remove without the MDM bridge reports the error; leftover cleaning finds nothing") {
+    auto p = makeSystemPlatform();
+    const auto target = currentUser(*p);
+    auto r = removeProfile(p->profiles(), target, "AOVPN Wine");
+    CHECK_FALSE(r.ok);
+    CHECK(r.error->code == 0x8004100E);
+    auto left = p->profiles().cleanLeftovers(target, "AOVPN Wine");
+    CHECK(left.removed.empty());
+}
+
+TEST_CASE("connect test to a missing phonebook entry returns RAS 623, explained") {
+    auto p = makeSystemPlatform();
+    REQUIRE(p->connections().available());
+    std::vector<std::string> progress;
+    ConnectOptions o;
+    o.timeout = std::chrono::seconds(5);
+    o.onProgress = [&](std::string_view s) { progress.emplace_back(s); };
+    auto r = p->connections().connect("AOVPN No Such Entry", o);
+    CHECK_FALSE(r.ok);
+    CHECK(r.rasCode == 623);
+    REQUIRE(r.error);
+    INFO(r.error->describe());
+    CHECK(r.error->kind == CodeKind::Ras);
+    CHECK(r.hint.find("not installed") != std::string::npos);
+    CHECK(r.duration < std::chrono::seconds(5));
+
+    auto st = p->connections().status("AOVPN No Such Entry");
+    REQUIRE(st);
+    CHECK_FALSE(st.value().connected);
+    CHECK(p->connections().disconnect("AOVPN No Such Entry", std::chrono::seconds(1)).ok());
+}
+
+TEST_CASE("session: this process's account has a SID and a name") {
+    auto p = makeSystemPlatform();
+    auto s = p->session().query();
+    REQUIRE(s);
+    INFO(s.value().process.name);
+    CHECK(s.value().process.sid.rfind("S-1-5-", 0) == 0);
+    CHECK(!s.value().process.name.empty());
+    // Whatever Wine says about the console, the rules give an answer without crashing.
+    const auto target = chooseTarget(s.value(), TunnelKind::User);
+    CHECK(!target.user.sid.empty());
+    (void)wrongAccountWarning(s.value(), target);
+}
+#endif
