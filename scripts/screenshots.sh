@@ -4,8 +4,8 @@
 # Usage: scripts/screenshots.sh [linux-build-dir] [windows-build-dir]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-linux_build="${1:-$root/build/native}"
-windows_build="${2:-$root/build/windows}"
+linux_build="$(realpath -m "${1:-$root/build/native}")"
+windows_build="$(realpath -m "${2:-$root/build/windows}")"
 profile="$root/../shared/reference/profiles/seed_azure_user_tunnel.xml"
 [ -f "$profile" ] || { echo "error: $profile not found" >&2; exit 1; }
 # shellcheck source=lib/xvfb.sh
