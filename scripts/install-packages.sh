@@ -10,7 +10,7 @@ PKGS=(
   libglfw3-dev libpugixml-dev libfmt-dev doctest-dev libssl-dev libstb-dev
   fonts-dejavu-core
   # Windows cross build and its test run
-  g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 dpkg-dev wine64
+  g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 dpkg-dev wine wine64
   # screenshots, schema checks, fuzzing, formatting
   xvfb xauth x11-utils libgl1-mesa-dri imagemagick libxml2-utils clang libclang-rt-14-dev clang-format
 )
