@@ -20,7 +20,8 @@ TEST_CASE("Apply writes the profile for the target account on the worker") {
     test::UiDriver ui;
     ready(ui);
     ui.click("Apply");
-    ui.finishTask();
+    ui.finishTask(); // the check
+    ui.finishTask(); // the apply
     const auto key = std::pair{std::string("S-1-5-21-1-2-3-1001"), std::string("Contoso VPN")};
     REQUIRE(ui.platform.store.profiles.count(key) == 1);
     CHECK(ui.platform.store.profiles[key] == ui.state.derived.xml);
@@ -28,6 +29,7 @@ TEST_CASE("Apply writes the profile for the target account on the worker") {
 
     // A second apply asks before replacing.
     ui.click("Apply");
+    ui.finishTask();
     CHECK(ui.state.view.confirm == ui::Confirm::Replace);
     ui.click("Replace");
     ui.finishTask();
@@ -50,6 +52,7 @@ TEST_CASE("connect test reports progress in words and the result; Remove asks fi
     test::UiDriver ui;
     ready(ui);
     ui.click("Apply");
+    ui.finishTask();
     ui.finishTask();
     ui.click("Connect test");
     ui.finishTask();

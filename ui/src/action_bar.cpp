@@ -44,6 +44,15 @@ void drawActionBar(AppState& state) {
         ImGui::SameLine();
     }
     ImGui::Text("Target: %s", targetDescription(state).c_str());
+    // The wrong-account trap (an elevated admin writing into their own account) stays in sight.
+    if (state.install.session) {
+        if (auto warn =
+                platform::wrongAccountWarning(*state.install.session, currentTarget(state))) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(0.70f, 0.45f, 0.0f, 1.0f), "(!) not the console user");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", warn->describe().c_str());
+        }
+    }
 }
 
 } // namespace aovpn::ui

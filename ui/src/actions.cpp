@@ -84,13 +84,25 @@ void refreshInstalled(AppState& state) {
     });
 }
 
+// Looks for an installed profile of this name first (on the worker): replacing one needs a yes.
 void requestApply(AppState& state) {
     if (!availableActions(state).apply) return;
-    if (state.install.installed.value_or(false)) {
-        state.view.confirm = Confirm::Replace;
-        return;
-    }
-    startApply(state);
+    platform::Platform* p = state.platform;
+    const auto target = currentTarget(state);
+    const std::string name = profileName(state);
+    state.tasks->start("Checking " + name, [p, target, name](std::stop_token, TaskRunner&) {
+        auto found = std::make_shared<platform::Result<std::optional<platform::InstalledProfile>>>(
+            p->profiles().find(target, name));
+        return TaskRunner::Apply([found, name](AppState& s) {
+            if (profileName(s) != name) return; // renamed meanwhile: the user presses Apply again
+            if (!*found) return logError(s, found->error());
+            s.install.installed = found->value().has_value();
+            if (found->value())
+                s.view.confirm = Confirm::Replace;
+            else
+                startApply(s);
+        });
+    });
 }
 
 void startApply(AppState& state) {

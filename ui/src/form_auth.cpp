@@ -78,6 +78,10 @@ void drawCertificateTable(AppState& state) {
     for (int i = 0; i < static_cast<int>(state.certs.certs.size()); ++i)
         certificateRow(state, i, now);
     ImGui::EndTable();
+    // The filter is by issuer and EKU, not by certificate: say when it still admits several.
+    if (const int n = filterMatches(state, state.certs.picked, now); n > 1)
+        ImGui::TextColored(severityColour(Severity::Warning),
+                           "The filter matches %d usable certificates: Windows may ask which.", n);
 }
 
 std::string joined(const std::vector<std::string>& v) {

@@ -18,8 +18,15 @@ void drawIssuesPanel(AppState& state) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::PushStyleColor(ImGuiCol_Text, severityColour(issue.severity));
         const std::string label = std::string(severityName(issue.severity)) + ": " + issue.message;
-        // Clicking an issue focuses its field (the form scrolls to it on the next frame).
-        if (ImGui::Selectable(label.c_str(), false)) state.view.focusField = issue.field;
+        // Clicking an issue focuses its field (the form scrolls to it on the next frame). The
+        // row is as tall as its wrapped text, so long messages stay readable.
+        const float wrapW = ImGui::GetContentRegionAvail().x;
+        const ImVec2 size(0.0f, ImGui::CalcTextSize(label.c_str(), nullptr, false, wrapW).y);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable(("##" + label).c_str(), false, 0, size))
+            state.view.focusField = issue.field;
+        ImGui::GetWindowDrawList()->AddText(nullptr, 0.0f, at, ImGui::GetColorU32(ImGuiCol_Text),
+                                            label.c_str(), nullptr, wrapW);
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s\n%s%s[%s]", issue.field.c_str(), issue.hint.c_str(),
