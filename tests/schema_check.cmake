@@ -1,6 +1,7 @@
 # Canonical output of every reference profile (and the golden file) must pass the overlay XSD.
-# Run by CTest: cmake -DCANON=... -DXMLLINT=... -DPROFILES=... -DSCHEMA=... -DGOLDEN=... -DOUT=... -P
-file(GLOB inputs "${PROFILES}/*.xml")
+# Run by CTest: cmake -DCANON=... -DXMLLINT=... -DPROFILES=... -DEXTRA=... -DSCHEMA=... -DGOLDEN=...
+#                    -DOUT=... -P schema_check.cmake   (EXTRA: our own test profiles)
+file(GLOB inputs "${PROFILES}/*.xml" "${EXTRA}/*.xml")
 list(LENGTH inputs n)
 if(n EQUAL 0)
   message(FATAL_ERROR "no profiles found in ${PROFILES}")

@@ -8,7 +8,7 @@ using namespace aovpn::test;
 
 TEST_CASE("every reference profile imports, round-trips and writes idempotently") {
     const auto files = referenceProfiles();
-    REQUIRE(files.size() >= 7);
+    REQUIRE(files.size() >= 8);
     for (const auto& file : files) {
         CAPTURE(file);
         const Profile p = readOk(readFile(file));
@@ -132,4 +132,36 @@ TEST_CASE("a typed EAP-TLS certificate filter writes and reads back") {
     p.nativeProfile->authentication->eap->kind = EapKind::PeapTls;
     p.nativeProfile->authentication->eap->peap.fastReconnect = true;
     CHECK(readOk(writeProfileXml(p)) == p);
+}
+
+TEST_CASE("every element the model knows lands in its typed slot") {
+    const ReadResult r = readProfileXml(readFile(dataDir() + "/profiles/every_element.xml"));
+    REQUIRE(r.ok());
+    CHECK(r.warnings.empty());
+    const Profile& p = r.profile;
+    CHECK(p.profileName == "Contoso AOVPN");
+    CHECK(p.alwaysOnActive == false);
+    CHECK(p.apnBinding->find("<AccessPointName>internet</AccessPointName>") != std::string::npos);
+    CHECK(p.pluginProfile->customConfiguration == "<settings mode=\"x\">a &amp; b</settings>");
+    CHECK(p.appTriggers.at(0).appId == "Microsoft.RemoteDesktop_8wekyb3d8bbwe");
+    CHECK(p.domainNameInformation.at(0).persistent == true);
+    CHECK(p.trafficFilters.at(0).direction == FilterDirection::Inbound);
+    CHECK(p.trafficFilters.at(0).claims == "O:SYG:SYD:(A;;CC;;;AU)");
+    const NativeProfile& n = *p.nativeProfile;
+    CHECK(n.servers == std::vector<VpnServer>{{"vpn1.example.net", "Primary"},
+                                              {"vpn2.example.net", "Secondary"}});
+    CHECK(n.l2tpPsk == "");
+    CHECK(n.cryptographySuite->encryptionMethod == EncryptionMethod::AES_GCM_256);
+    REQUIRE(n.protocolList);
+    CHECK(n.protocolList->protocols ==
+          std::vector<Known<NativeProtocol>>{NativeProtocol::SSTP, NativeProtocol::IKEv2});
+    CHECK(n.protocolList->retryTimeInHours == 168u);
+    const EapConfig& eap = *n.authentication->eap;
+    REQUIRE(eap.kind == EapKind::Tls);
+    CHECK(eap.tls.certFilter->allPurposeEnabled == false);
+    CHECK(eap.tls.certFilter->caHashList->issuerHashes.size() == 1);
+    CHECK(eap.tls.certFilter->anyPurposeEkuList->enabled == false);
+    CHECK(p.routes.at(0).prefixSize == 64u);
+    CHECK(p.ipv6InterfaceMetric == 10u);
+    CHECK(p.dataEncryption == DataEncryption::Require);
 }

@@ -23,10 +23,12 @@ inline std::string readFile(const std::string& path) {
     return s.str();
 }
 
+// The shared reference profiles plus our own in tests/data/profiles.
 inline std::vector<std::string> referenceProfiles() {
     std::vector<std::string> out;
-    for (const auto& e : std::filesystem::directory_iterator(profilesDir()))
-        if (e.path().extension() == ".xml") out.push_back(e.path().string());
+    for (const auto& dir : {profilesDir(), dataDir() + "/profiles"})
+        for (const auto& e : std::filesystem::directory_iterator(dir))
+            if (e.path().extension() == ".xml") out.push_back(e.path().string());
     std::sort(out.begin(), out.end());
     return out;
 }
