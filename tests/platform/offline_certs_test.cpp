@@ -135,7 +135,8 @@ TEST_CASE("a leaf whose CA is not in the folder has an open chain") {
     Folder f = makeFolder();
     fs::remove(f.dir / "root-ca.pem");
     offline::FolderCertificateStore store(f.dir);
-    const auto& alice = byCn(store.listPersonal().value(), "Alice");
+    const auto certs = store.listPersonal().value(); // keep the list alive: alice refers into it
+    const auto& alice = byCn(certs, "Alice");
     CHECK_FALSE(alice.chainComplete);
     CHECK(alice.issuingCaThumbprint.empty());
     CHECK(alice.rootThumbprint.empty());
