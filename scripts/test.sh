@@ -29,6 +29,8 @@ check "tests: windows (Wine)"  ctest --preset windows
 step "build: native-asan"; build native-asan
 check "tests: native ASan+UBSan" ctest --preset native-asan
 
+check "fuzz: ProfileXML reader, 60 s under ASan+UBSan" sh scripts/fuzz.sh 60
+
 source scripts/lib/xvfb.sh
 start_xvfb
 trap stop_xvfb EXIT
