@@ -14,7 +14,7 @@ template <typename E> struct EnumNames;
 
 template <typename E> struct Known {
     E value = E{};
-    std::string other; // the text as read, only when value == E::Other
+    std::string other; // the text as read, only when value == E::Other (never a known spelling)
 
     Known() = default;
     Known(E v) : value(v) {} // NOLINT: implicit so `x = NativeProtocol::IKEv2` reads naturally

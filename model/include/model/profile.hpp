@@ -104,7 +104,8 @@ struct ProtocolList {
     bool operator==(const ProtocolList&) const = default;
 };
 
-// One entry of Servers: "fqdn[;friendlyName]".
+// One entry of Servers: "fqdn[;friendlyName]". fqdn holds no ',' or ';' and friendlyName no ','
+// (the validator reports them; the text could not be split back).
 struct VpnServer {
     std::string fqdn;
     std::optional<std::string> friendlyName;
