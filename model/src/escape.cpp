@@ -75,14 +75,15 @@ InstanceIdResult instanceIdError(std::string message) {
 
 std::string escapeCimString(std::string_view xml) {
     std::string out;
-    out.reserve(xml.size() + xml.size() / 8);
-    for (char c : xml) {
-        const std::string_view entity = cimEntity(c);
-        if (entity.empty())
-            out += c;
-        else
-            out += entity;
+    out.reserve(xml.size() + xml.size() / 4);
+    std::size_t start = 0; // copy runs of plain text in one go: this is on the preview's path
+    for (std::size_t i = 0; i < xml.size(); ++i) {
+        const std::string_view entity = cimEntity(xml[i]);
+        if (entity.empty()) continue;
+        out.append(xml.substr(start, i - start)).append(entity);
+        start = i + 1;
     }
+    out.append(xml.substr(start));
     return out;
 }
 

@@ -31,7 +31,7 @@ std::string checkOctet(std::string_view part, std::size_t index, int& out) {
     if (part.size() > 1 && part[0] == '0')
         return fmt::format("part {} has a leading zero", index + 1);
     if (part.size() > 3) return fmt::format("part {} is above 255", index + 1);
-    out = std::stoi(std::string(part));
+    detail::parseDigits(part, out);
     if (out > 255) return fmt::format("part {} is {}, above 255", index + 1, out);
     return {};
 }
@@ -55,7 +55,9 @@ std::string parseGroups(std::string_view part, bool allowV4, Groups& out) {
         if (g.size() > 4) return fmt::format("group {} has more than 4 hex digits", quoted(g));
         if (!std::all_of(g.begin(), g.end(), detail::isHexDigit))
             return fmt::format("group {} is not hexadecimal", quoted(g));
-        out.push_back(static_cast<std::uint16_t>(std::stoul(std::string(g), nullptr, 16)));
+        std::uint16_t value = 0;
+        detail::parseDigits(g, value, 16);
+        out.push_back(value);
     }
     return {};
 }
@@ -65,8 +67,18 @@ std::string parseGroups(std::string_view part, bool allowV4, Groups& out) {
 ParseResult<IpAddress> parseIpv4(std::string_view text) {
     if (text.empty())
         return ParseResult<IpAddress>::failure("An IPv4 address is required, e.g. 10.0.0.1.");
-    const std::vector<std::string_view> parts = detail::splitRaw(text, '.');
-    if (parts.size() != 4)
+    // No vector here: route lists run this thousands of times per keystroke.
+    std::array<std::string_view, 4> parts;
+    std::size_t count = 0;
+    for (std::size_t start = 0; count <= 4;) {
+        const std::size_t dot = text.find('.', start);
+        if (count < 4)
+            parts[count] = text.substr(start, dot == std::string_view::npos ? dot : dot - start);
+        ++count;
+        if (dot == std::string_view::npos) break;
+        start = dot + 1;
+    }
+    if (count != 4)
         return failV4(text, "it needs four numbers from 0 to 255 separated by dots, e.g. 10.0.0.1");
     IpAddress a;
     for (std::size_t i = 0; i < 4; ++i) {

@@ -23,7 +23,8 @@ ParseResult<int> parsePrefixLength(std::string_view text, IpFamily family) {
     if (!detail::allDigits(text) || text.size() > 3)
         return ParseResult<int>::failure(fmt::format(
             "Prefix length {} is not a number from 0 to {}.", detail::quoted(text), maxLength));
-    const int value = std::stoi(std::string(text));
+    int value = 0;
+    detail::parseDigits(text, value);
     if (value > maxLength)
         return ParseResult<int>::failure(fmt::format(
             "Prefix length {} is out of range: {} allows 0 to {}.", value, name, maxLength));

@@ -20,11 +20,11 @@ ParseResult<std::uint16_t> parsePort(std::string_view text) {
     if (!detail::allDigits(text))
         return ParseResult<std::uint16_t>::failure(
             fmt::format("{} is not a port number (0 to 65535).", quoted(text)));
-    if (text.size() > 5 || std::stoul(std::string(text)) > 65535)
+    unsigned long value = 0;
+    if (text.size() > 5 || !detail::parseDigits(text, value) || value > 65535)
         return ParseResult<std::uint16_t>::failure(
             fmt::format("Port {} is above 65535.", quoted(text)));
-    return ParseResult<std::uint16_t>::success(
-        static_cast<std::uint16_t>(std::stoul(std::string(text))));
+    return ParseResult<std::uint16_t>::success(static_cast<std::uint16_t>(value));
 }
 
 ParseResult<PortRange> parsePortRange(std::string_view item) {

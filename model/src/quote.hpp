@@ -1,6 +1,7 @@
 #pragma once
 // Internal: how user text appears inside messages. A pasted 10 kB value must not flood the
 // issue list, and a cut must not split a UTF-8 sequence.
+#include <charconv>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,11 +9,20 @@
 namespace aovpn::detail {
 
 inline std::string quoted(std::string_view text, std::size_t maxBytes = 80) {
-    if (text.size() <= maxBytes) return "'" + std::string(text) + "'";
-    std::size_t cut = maxBytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    return "'" + std::string(text.substr(0, cut)) + "\u2026'";
+    std::size_t cut = text.size();
+    if (cut > maxBytes) {
+        cut = maxBytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+    }
+    // Appended piece by piece: "'" + std::string trips GCC 12's -Wrestrict false positive.
+    std::string out;
+    out.reserve(cut + 5);
+    out += '\'';
+    out.append(text.substr(0, cut));
+    if (cut < text.size()) out += "\u2026";
+    out += '\'';
+    return out;
 }
 
 inline bool isDigit(char c) {
@@ -29,6 +39,13 @@ inline bool allDigits(std::string_view s) {
     for (char c : s)
         if (!isDigit(c)) return false;
     return true;
+}
+
+// Decimal digits only (no sign, no spaces) into `out`; false when not all digits or too big.
+template <typename T> bool parseDigits(std::string_view s, T& out, int base = 10) {
+    if (s.empty() || s.size() > 20) return false;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out, base);
+    return ec == std::errc() && end == s.data() + s.size() && s.front() != '-' && s.front() != '+';
 }
 
 // Splits on `sep` exactly as typed (no trimming; spaces inside an address are an error).

@@ -71,8 +71,12 @@ void checkUnknownValues(const Profile& p, Sink& sink) {
     }
     for (std::size_t i = 0; i < p.trafficFilters.size(); ++i) {
         const TrafficFilter& f = p.trafficFilters[i];
-        unknownValue(sink, f.routingPolicyType, indexed("TrafficFilter", i, "RoutingPolicyType"));
-        unknownValue(sink, f.direction, indexed("TrafficFilter", i, "Direction"));
+        // Guarded so the field path is only formatted for a finding (filters can be many).
+        if (f.routingPolicyType && !f.routingPolicyType->isKnown())
+            unknownValue(sink, f.routingPolicyType,
+                         indexed("TrafficFilter", i, "RoutingPolicyType"));
+        if (f.direction && !f.direction->isKnown())
+            unknownValue(sink, f.direction, indexed("TrafficFilter", i, "Direction"));
     }
     unknownValue(sink, p.dataEncryption, "DataEncryption");
 }
