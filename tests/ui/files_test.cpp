@@ -5,6 +5,7 @@
 #include "ui/templates.hpp"
 
 #include "test_paths.hpp"
+#include "ui_driver.hpp"
 
 #include <doctest/doctest.h>
 
@@ -64,4 +65,19 @@ TEST_CASE("templates and crypto presets come out valid as the model sees them") 
     CHECK(toText(*rec->dhGroup) == "Group14");
     CHECK(toText(*rec->encryptionMethod) == "AES_GCM_128");
     CHECK_FALSE(ui::makeCryptoSuite(ui::CryptoPreset::WindowsDefault).has_value());
+}
+
+TEST_CASE("Ctrl+O without native dialogs asks for a path in the window, then opens it") {
+    test::UiDriver ui;
+    const std::string seed = test::profilesDir() + "/seed_azure_user_tunnel.xml";
+    ui.key('O', true);
+    ui.frame();
+    CHECK(ui.state.view.fileAction == ui::FileAction::Open);
+    ui.typeInto("File path", seed);
+    ui.click("OK");
+    CHECK(ui.state.view.fileAction == ui::FileAction::None);
+    CHECK(ui.state.doc.filePath == seed);
+    REQUIRE(ui.state.doc.profile.routes.size() == 2);
+    CHECK(ui.state.derived.xml.find("<Address>192.168.3.5</Address>") != std::string::npos);
+    CHECK(ui.state.settings.recentFiles.front() == seed);
 }
