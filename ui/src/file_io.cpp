@@ -51,10 +51,11 @@ std::optional<std::string> readWholeFile(const std::string& path, std::string& e
 }
 
 void addRecentFile(Settings& settings, const std::string& path) {
-    auto& r = settings.recentFiles;
-    r.erase(std::remove(r.begin(), r.end(), path), r.end());
-    r.insert(r.begin(), path);
-    if (r.size() > Settings::kMaxRecent) r.resize(Settings::kMaxRecent);
+    // Newest first, no duplicates, at most kMaxRecent.
+    std::vector<std::string> next{path};
+    for (const std::string& f : settings.recentFiles)
+        if (f != path && next.size() < Settings::kMaxRecent) next.push_back(f);
+    settings.recentFiles = std::move(next);
 }
 
 Settings loadSettings(const std::string& file) {
