@@ -6,6 +6,7 @@
 #include "ui_driver.hpp"
 
 #include <chrono>
+#include <thread>
 
 using namespace aovpn;
 using namespace std::chrono_literals;
@@ -27,10 +28,14 @@ TEST_CASE("F5 runs the connect test; Cancel stops it and says so") {
     ui::querySession(ui.state);
     ui.platform.store.profiles[{"S-1-5-21-1-2-3-1001", "Contoso VPN"}] = "<VPNProfile/>";
     ui.state.install.installed = true;
-    ui.platform.tester.stepDelay = 2s; // long enough to press Cancel
+    ui.platform.tester.stepDelay = 1s; // long enough to see a state and press Cancel
     ui.frame();
     ui.key(test::kKeyF5);
     CHECK(ui.state.tasks->busy());
+    // The first RAS state arrives in words while the dial runs (shown in the action bar).
+    for (int i = 0; i < 300 && ui.state.tasks->progress().empty(); ++i)
+        std::this_thread::sleep_for(10ms);
+    CHECK(ui.state.tasks->progress() == platform::rasStateName(0));
     ui.click("Cancel");
     ui.finishTask();
     CHECK_FALSE(ui.state.install.connected);

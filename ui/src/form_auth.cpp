@@ -120,6 +120,32 @@ void drawServerValidation(AppState& state) {
     fieldIssues(state, sbase + "TrustedRootCA");
 }
 
+// Says what the profile has instead of EAP-TLS, and offers to switch (one undoable step).
+void drawNoEapTls(AppState& state) {
+    Profile& p = state.doc.profile;
+    const auto* a = p.nativeProfile && p.nativeProfile->authentication
+                        ? &*p.nativeProfile->authentication
+                        : nullptr;
+    const char* what = "No authentication method is set.";
+    if (a && a->eap && a->eap->kind == EapKind::Empty)
+        what = "The EAP configuration is empty (a template still to be filled in).";
+    else if (a && a->eap && a->eap->kind == EapKind::Opaque)
+        what = "An EAP configuration this form cannot edit; it is kept exactly as read.";
+    else if (a && a->userMethod && a->userMethod->value == UserMethod::MSChapv2)
+        what = "Password sign-in (MSChapv2).";
+    ImGui::TextWrapped("%s", what);
+    if (ImGui::Button("Use EAP-TLS with a certificate")) {
+        auto& np = p.nativeProfile ? *p.nativeProfile : p.nativeProfile.emplace();
+        auto& auth = np.authentication ? *np.authentication : np.authentication.emplace();
+        auth.userMethod = UserMethod::Eap;
+        auth.eap = defaultUserTunnelEapTls();
+        markEdited(state, {});
+    }
+    fieldIssues(state, "NativeProfile/Authentication");
+    fieldIssues(state, "NativeProfile/Authentication/Eap");
+    fieldIssues(state, "NativeProfile/Authentication/UserMethod");
+}
+
 } // namespace
 
 void drawAuthSection(AppState& state) {
@@ -131,15 +157,7 @@ void drawAuthSection(AppState& state) {
         return;
     }
     if (!eapTls(p)) {
-        ImGui::TextWrapped("No EAP-TLS block.");
-        if (ImGui::Button("Use EAP-TLS with a certificate")) {
-            auto& np = p.nativeProfile ? *p.nativeProfile : p.nativeProfile.emplace();
-            auto& a = np.authentication ? *np.authentication : np.authentication.emplace();
-            a.userMethod = UserMethod::Eap;
-            a.eap = defaultUserTunnelEapTls();
-            markEdited(state, {});
-        }
-        fieldIssues(state, "NativeProfile/Authentication");
+        drawNoEapTls(state);
         return;
     }
     drawCertificateTable(state);

@@ -56,7 +56,7 @@ void drawRouteTable(AppState& state) {
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                        ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     const float rowH = ImGui::GetFrameHeightWithSpacing();
-    const float h = rowH * (static_cast<float>(std::min<std::size_t>(routes.size(), 8)) + 1.4f);
+    const float h = rowH * (static_cast<float>(std::min<std::size_t>(routes.size(), 8)) + 1.25f);
     if (!ImGui::BeginTable("routes", 5, kFlags, ImVec2(0.0f, h))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Address", ImGuiTableColumnFlags_WidthStretch, 3.0f);
