@@ -54,7 +54,11 @@ Args parseArgs(int argc, char** argv, int first, const std::vector<std::string_v
 // Prints the parse error (if any) and the usage text; returns kExitUsage.
 int usageError(const Args& args, std::string_view usage);
 
+// argv as UTF-8 (on Windows from the UTF-16 command line).
+std::vector<std::string> utf8Arguments(int argc, char** argv);
+
 int runValidate(int argc, char** argv);
+int runRules(); // the validator's rule catalogue
 int runRender(int argc, char** argv);
 int runNormalize(int argc, char** argv);
 

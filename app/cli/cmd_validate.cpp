@@ -26,4 +26,10 @@ int runValidate(int argc, char** argv) {
     return exit;
 }
 
+int runRules() {
+    for (const RuleInfo& r : validationRules())
+        fmt::print("{:<28} {:<8} {}\n", r.id, severityName(r.severity), r.summary);
+    return kExitOk;
+}
+
 } // namespace aovpn::cli

@@ -7,7 +7,10 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <exception>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #ifdef _WIN32
 #include <fcntl.h>
@@ -31,6 +34,7 @@ commands:
                                              --sid writes into that user's context
                               --intune       Intune custom OMA-URI setting
   normalize FILE [-o OUT]   rewrite in canonical element order; -o replaces OUT atomically
+  rules                     list the validator's rules (id, severity, what it checks)
   --help                    show this text
   --version                 show the version
 
@@ -39,11 +43,18 @@ exit codes: 0 ok, 1 validation errors, 2 unreadable input or bad usage
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int rawArgc, char** rawArgv) {
 #ifdef _WIN32
     // Output bytes exactly as rendered (no LF -> CRLF), like the -o files.
     _setmode(_fileno(stdout), _O_BINARY);
 #endif
+    std::vector<std::string> args = aovpn::cli::utf8Arguments(rawArgc, rawArgv);
+    std::vector<char*> pointers;
+    for (std::string& a : args)
+        pointers.push_back(a.data());
+    pointers.push_back(nullptr);
+    const int argc = static_cast<int>(args.size());
+    char** argv = pointers.data();
     if (argc < 2) {
         std::fputs(kUsage, stderr);
         return aovpn::cli::kExitUsage;
@@ -57,9 +68,17 @@ int main(int argc, char** argv) {
         fmt::print("{}\n", aovpn::productBanner());
         return 0;
     }
-    if (cmd == "validate") return aovpn::cli::runValidate(argc, argv);
-    if (cmd == "render") return aovpn::cli::runRender(argc, argv);
-    if (cmd == "normalize") return aovpn::cli::runNormalize(argc, argv);
+    // Last line of defence: the model does not throw, but the standard library can (a file name
+    // Windows cannot represent, out of memory). Say so instead of aborting.
+    try {
+        if (cmd == "validate") return aovpn::cli::runValidate(argc, argv);
+        if (cmd == "rules") return aovpn::cli::runRules();
+        if (cmd == "render") return aovpn::cli::runRender(argc, argv);
+        if (cmd == "normalize") return aovpn::cli::runNormalize(argc, argv);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "aovpn: error: {}\n", e.what());
+        return aovpn::cli::kExitUsage;
+    }
     fmt::print(stderr, "aovpn: unknown command '{}' (try --help)\n", cmd);
     return aovpn::cli::kExitUsage;
 }

@@ -58,6 +58,7 @@ expect("sid without ps1" RC 2 ERR "usage" ARGS render ${good} --sid ${sid})
 expect("option without value" RC 2 ERR "needs a value" ARGS render ${good} -o)
 
 # validate
+expect("rules" RC 0 OUT "route.boundary +error +a route address is not on its prefix boundary" ARGS rules)
 expect("validate good" RC 0 ERR "0 error\\(s\\), 0 warning\\(s\\)" ARGS validate ${good})
 expect("validate warnings only" RC 0 ERR "warning: .*crypto.missing" ARGS validate ${seed})
 expect("validate bad: boundary" RC 1
@@ -107,4 +108,7 @@ if(leftovers)
 endif()
 expect("normalize -o into missing folder" RC 2 ERR "error: cannot write"
   ARGS normalize ${seed} -o "${S}/no/such/folder/out.xml")
+# A non-ASCII file name reaches the tool intact (Windows: via the UTF-16 command line).
+file(COPY_FILE "${DATA}/good_profile.xml" "${SCRATCH}/profilé ü ש.xml")
+expect("non-ASCII file name" RC 0 ERR "0 error" ARGS validate "${S}/profilé ü ש.xml")
 expect("normalize malformed" RC 2 ERR "broken.xml:4:" ARGS normalize ${broken})
