@@ -25,6 +25,8 @@ if [ -f "$exe" ] && command -v wine >/dev/null; then
   # Wine sees the Linux root as drive Z:.
   WINEPREFIX="$windows_build/wineprefix" WINEDEBUG=-all wine "$exe" --open "Z:$profile" \
     --size 1360x860 --frames 8 --screenshot "Z:$root/docs/screenshot-wine.png" || status=1
+  # Wine's helper processes of this prefix hold the display open: end them before Xvfb goes.
+  WINEPREFIX="$windows_build/wineprefix" wineserver -k 2>/dev/null || true
 else
   echo "skipped Wine: $exe not built or wine missing" >&2; status=1
 fi

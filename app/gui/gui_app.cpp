@@ -253,6 +253,8 @@ int runGui(const GuiOptions& o) {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;              // settings are ours to keep (config folder)
     ImGui::GetIO().ConfigInputTextCursorBlink = false; // blinking would need frames while idle
+    // Keyboard-only use: Tab between fields, arrows and Space for buttons, checkboxes, lists.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(w, true);
     ImGui_ImplOpenGL3_Init("#version 130");
 

@@ -81,3 +81,19 @@ TEST_CASE("connect test reports progress in words and the result; Remove asks fi
     CHECK(ui.platform.store.profiles.empty());
     CHECK(ui.state.install.installed == false);
 }
+
+TEST_CASE("File > Import installed profile lists the account's profiles and loads the pick") {
+    test::UiDriver ui;
+    ready(ui);
+    ui.platform.store.profiles[{"S-1-5-21-1-2-3-1001", "Installed VPN"}] =
+        "<VPNProfile><ProfileName>Installed VPN</ProfileName><NativeProfile><Servers>"
+        "vpn.installed.example</Servers></NativeProfile></VPNProfile>";
+    ui.click("File");
+    ui.click("Import installed profile...");
+    ui.finishTask();
+    CHECK(ui.state.view.importOpen);
+    ui.click("Installed VPN");
+    CHECK(ui.state.doc.profile.profileName == "Installed VPN");
+    CHECK(ui.state.install.installed == true);
+    CHECK(ui.state.derived.xml.find("vpn.installed.example") != std::string::npos);
+}

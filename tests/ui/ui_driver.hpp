@@ -30,9 +30,12 @@ class UiDriver {
     // Tall enough that the whole form is laid out (clipped items report nothing).
     UiDriver() : gui_(ImVec2(1400.0f, 3000.0f)) {
         ImGuiIO& io = ImGui::GetIO();
+        for (int k = 0; k < ImGuiKey_COUNT; ++k)
+            io.KeyMap[k] = 400 + k; // nav needs all mapped
         io.KeyMap[ImGuiKey_Tab] = kKeyTab;
         io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
         io.KeyMap[ImGuiKey_A] = kKeyA;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard; // as the app sets it
         state.platform = &platform;
         ui::setWidgetLocator(ImGui::GetCurrentContext(),
                              [this](const ui::LocatedItem& item) { items.push_back(item); });
