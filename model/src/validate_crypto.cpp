@@ -53,7 +53,9 @@ void checkComplete(const CryptographySuite& c, Sink& sink) {
         if (present) continue;
         sink.add(
             "crypto.incomplete", fmt::format("{}/{}", kSuite, name),
-            fmt::format("The CryptographySuite has no {}; Windows needs all six values.", name),
+            fmt::format("The CryptographySuite has no {}; a partial suite leaves Windows to fill "
+                        "in values the server may not accept.",
+                        name),
             "Set all six, matching the server (e.g. GCMAES128 / GCMAES128 / ECP256 / "
             "Group14 / SHA256 / AES_GCM_128).");
         return;
