@@ -205,11 +205,10 @@ void setUpSession(Session& s, GLFWwindow* w, const GuiOptions& o) {
         st.settings = ui::loadSettings(s.settingsFile);
         applyWindowSettings(st.settings, w, o);
     }
+    ui::querySession(st); // first: the target account decides where "installed" is looked up
     ui::loadDocument(st, ui::makeTemplate(ui::Template::UserTunnel), {});
-    if (!o.openPath.empty()) ui::openProfileFile(st, o.openPath);
-    ui::querySession(st);
+    if (o.openPath.empty() || !ui::openProfileFile(st, o.openPath)) ui::refreshInstalled(st);
     ui::loadCertificates(st);
-    ui::refreshInstalled(st);
 }
 
 void saveSession(Session& s, GLFWwindow* w) {

@@ -2,6 +2,7 @@
 
 #include "model/exports.hpp"
 #include "model/profile_xml.hpp"
+#include "ui/actions.hpp"
 #include "ui/certificates.hpp"
 #include "ui/document.hpp"
 
@@ -104,6 +105,7 @@ bool openProfileFile(AppState& state, const std::string& path) {
     for (const auto& w : read.warnings)
         appendLog(state.view, LogLevel::Warning, w.message);
     loadDocument(state, std::move(read.profile), path);
+    refreshInstalled(state); // enables Connect test / Remove when Windows has this profile
     addRecentFile(state.settings, path);
     appendLog(state.view, LogLevel::Info, "Opened " + fileNameOf(path) + ".");
     return true;
@@ -136,6 +138,7 @@ void requestNew(AppState& state, Template t) {
         return;
     }
     loadDocument(state, makeTemplate(t), {});
+    refreshInstalled(state);
     for (const TemplateInfo& info : templates())
         if (info.id == t)
             appendLog(state.view, LogLevel::Info,
