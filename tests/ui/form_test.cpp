@@ -148,6 +148,8 @@ TEST_CASE("clicking a validation issue focuses its field") {
         if (i.field == "ProfileName")
             label = std::string(severityName(i.severity)) + ": " + i.message;
     REQUIRE_FALSE(label.empty());
+    ui.click("General"); // collapse the section: the click below must open it again
+    REQUIRE(ui.find("Profile name") == nullptr);
     ui.click(label);
     ui.frames(2);
     const ui::LocatedItem* name = ui.find("Profile name");

@@ -10,19 +10,21 @@ namespace {
 
 struct Section {
     const char* title;
-    const char* fieldPrefix; // validation paths that live in this section
+    const char* fieldPrefixes[3]; // validation paths that live in this section
     void (*draw)(AppState&);
 };
 
 // The form's sections in the order a helpdesk person fills them in.
 constexpr Section kSections[] = {
-    {"General", "", drawGeneralSection},
-    {"Authentication", "NativeProfile/Authentication", drawAuthSection},
-    {"Crypto suite", "NativeProfile/CryptographySuite", drawCryptoSection},
-    {"Routes", "Route", drawRoutesSection},
-    {"Traffic filters", "TrafficFilter", drawFiltersSection},
-    {"DNS", "D", drawDnsSection},
-    {"Options", "", drawOptionsSection},
+    {"General",
+     {"ProfileName", "NativeProfile/Servers", "NativeProfile/NativeProtocolType"},
+     drawGeneralSection},
+    {"Authentication", {"NativeProfile/Authentication"}, drawAuthSection},
+    {"Crypto suite", {"NativeProfile/CryptographySuite"}, drawCryptoSection},
+    {"Routes", {"Route"}, drawRoutesSection},
+    {"Traffic filters", {"TrafficFilter"}, drawFiltersSection},
+    {"DNS", {"DnsSuffix", "TrustedNetworkDetection", "DomainNameInformation"}, drawDnsSection},
+    {"Options", {"AlwaysOn", "NativeProfile/DisableClassBasedDefaultRoute"}, drawOptionsSection},
 };
 
 } // namespace
@@ -30,7 +32,8 @@ constexpr Section kSections[] = {
 void drawFormPanel(AppState& state) {
     for (const Section& s : kSections) {
         // A clicked issue opens the section that holds its field.
-        if (*s.fieldPrefix && sectionWantsFocus(state, s.fieldPrefix)) ImGui::SetNextItemOpen(true);
+        for (const char* prefix : s.fieldPrefixes)
+            if (prefix && sectionWantsFocus(state, prefix)) ImGui::SetNextItemOpen(true);
         if (ImGui::CollapsingHeader(s.title, ImGuiTreeNodeFlags_DefaultOpen)) {
             ImGui::PushID(s.title);
             ImGui::Indent(4.0f);
