@@ -11,12 +11,14 @@ fail() { echo "FAIL: $*"; ok=0; }
 
 linux=("$root/build/native/app/aovpn-studio")
 windows=(wine "$root/build/windows/app/aovpn-studio.exe")
+seed="$root/../shared/reference/profiles/seed_azure_user_tunnel.xml"
 
-check_app() { # check_app LABEL CMD...
-  local label=$1; shift
+check_app() { # check_app LABEL DRIVE CMD...   (DRIVE: "Z:" for Wine, where / is drive Z:)
+  local label=$1 drive=$2; shift 2
   local png="$out/$label.png"
   rm -f "$png"
-  "$@" --screenshot "$png" --frames 6 || fail "$label: screenshot run exited $?"
+  "$@" --open "$drive$seed" --screenshot "$drive$png" --frames 8 \
+    || fail "$label: screenshot run exited $?"
   if [ -s "$png" ]; then
     local colours; colours=$(identify -format '%k' "$png")
     echo "$label: $png, $(identify -format '%wx%h' "$png"), $colours colours"
@@ -37,6 +39,6 @@ check_app() { # check_app LABEL CMD...
     || fail "$label: unwritable path not reported"
 }
 
-check_app linux "${linux[@]}"
-check_app windows "${windows[@]}"
+check_app linux "" "${linux[@]}"
+check_app windows "Z:" "${windows[@]}"
 [ $ok = 1 ]
