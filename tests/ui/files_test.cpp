@@ -33,6 +33,9 @@ TEST_CASE("save is atomic and open reads it back; settings round-trip") {
     ui::markEdited(state, {});
     const std::string file = dir + "/profile.xml";
     REQUIRE(ui::saveProfileFile(state, file));
+    state.doc.profile.profileName = "R&D <VPN> 2";
+    ui::markEdited(state, {});
+    REQUIRE(ui::saveProfileFile(state, file)); // replaces the file (MoveFileEx on Windows)
     CHECK_FALSE(state.doc.dirty());
     for (const auto& e : std::filesystem::directory_iterator(pathFromUtf8(dir)))
         CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);

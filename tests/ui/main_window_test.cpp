@@ -2,6 +2,7 @@
 #include "ui/main_window.hpp"
 #include "ui/state.hpp"
 #include "ui/templates.hpp"
+#include "ui/widget_locator.hpp"
 
 #include "imgui_headless.hpp"
 
@@ -89,4 +90,16 @@ TEST_CASE("undo and redo walk whole-profile snapshots; typing in one field is on
     ui::redo(state);
     ui::redo(state);
     CHECK(state.doc.profile.alwaysOn == false);
+}
+
+TEST_CASE("the item hooks are off unless a test installs a locator") {
+    test::HeadlessImGui gui;
+    CHECK_FALSE(ImGui::GetCurrentContext()->TestEngineHookItems);
+    int seen = 0;
+    ui::setWidgetLocator(ImGui::GetCurrentContext(), [&](const ui::LocatedItem&) { ++seen; });
+    CHECK(ImGui::GetCurrentContext()->TestEngineHookItems);
+    gui.frame([] { ImGui::Button("Hello"); });
+    CHECK(seen > 0);
+    ui::setWidgetLocator(ImGui::GetCurrentContext(), {});
+    CHECK_FALSE(ImGui::GetCurrentContext()->TestEngineHookItems);
 }
