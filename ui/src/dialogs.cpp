@@ -32,6 +32,7 @@ ConfirmText textOf(Confirm c) {
         return {"Unsaved changes", "Quit without saving the changes?", "Quit"};
     case Confirm::NewDiscard:
     case Confirm::OpenDiscard:
+    case Confirm::ImportDiscard:
         return {"Unsaved changes", "Discard the unsaved changes?", "Discard"};
     case Confirm::None:
         break;
@@ -55,6 +56,9 @@ void confirmed(AppState& state, Confirm c) {
         break;
     case Confirm::OpenDiscard:
         requestOpen(state, state.view.pendingOpenPath);
+        break;
+    case Confirm::ImportDiscard:
+        startListInstalled(state);
         break;
     case Confirm::None:
         break;

@@ -26,8 +26,12 @@ void fileMenu(AppState& state) {
     if (ImGui::MenuItem("Save", "Ctrl+S")) save(state);
     if (ImGui::MenuItem("Save As...")) requestFile(state, FileAction::SaveAs);
     ImGui::Separator();
-    if (ImGui::MenuItem("Import installed profile...", nullptr, false, state.platform != nullptr))
-        startListInstalled(state);
+    if (ImGui::MenuItem("Import installed profile...", nullptr, false, state.platform != nullptr)) {
+        if (state.doc.dirty())
+            state.view.confirm = Confirm::ImportDiscard;
+        else
+            startListInstalled(state);
+    }
     const bool exports = state.derived.exportsAvailable;
     if (ImGui::MenuItem("Export PowerShell script...", nullptr, false, exports))
         requestFile(state, FileAction::ExportPowerShell);

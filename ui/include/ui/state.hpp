@@ -88,7 +88,7 @@ struct InstallState {
     std::optional<platform::SessionInfo> session;
 };
 
-enum class Confirm { None, Remove, Replace, Quit, NewDiscard, OpenDiscard };
+enum class Confirm { None, Remove, Replace, Quit, NewDiscard, OpenDiscard, ImportDiscard };
 enum class FileAction { None, Open, SaveAs, ExportPowerShell, ExportIntune, ImportRootCa };
 
 // How the window looks right now; never saved into a profile.
