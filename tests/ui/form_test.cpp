@@ -156,3 +156,17 @@ TEST_CASE("clicking a validation issue focuses its field") {
     REQUIRE(name != nullptr);
     CHECK(ui.activeId() == name->id);
 }
+
+TEST_CASE("proxy fields create the element on edit and remove it when emptied") {
+    test::UiDriver ui;
+    startWith(ui, ui::Template::UserTunnel);
+    CHECK_FALSE(ui.state.doc.profile.proxy.has_value());
+    ui.typeInto("Proxy server", "proxy.contoso.com:8080");
+    REQUIRE(ui.state.doc.profile.proxy.has_value());
+    CHECK(ui.state.derived.xml.find("<Server>proxy.contoso.com:8080</Server>") !=
+          std::string::npos);
+    ui.click("Proxy server");
+    ui.key(test::kKeyA, true);
+    ui.key(400 + ImGuiKey_Delete);
+    CHECK_FALSE(ui.state.doc.profile.proxy.has_value());
+}

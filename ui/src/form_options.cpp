@@ -37,6 +37,24 @@ constexpr Flag kFlags[] = {
      "Windows 11: keep AlwaysOn turned on."},
 };
 
+// Proxy edits a copy, so drawing never creates the element; an edit that empties both fields
+// removes it again.
+void drawProxy(AppState& state) {
+    Profile& p = state.doc.profile;
+    Proxy edited = p.proxy.value_or(Proxy{});
+    bool changed = false;
+    fieldLabel("Proxy PAC URL");
+    changed |= inputOptText("##Proxy PAC URL", edited.autoConfigUrl, "http://proxy/proxy.pac");
+    fieldLabel("Proxy server");
+    changed |= inputOptText("##Proxy server", edited.manualServer, "proxy.contoso.com:8080");
+    if (!changed) return;
+    if (!edited.autoConfigUrl && !edited.manualServer && edited.extra.empty())
+        p.proxy.reset();
+    else
+        p.proxy = std::move(edited);
+    markEdited(state, "Proxy");
+}
+
 } // namespace
 
 void drawOptionsSection(AppState& state) {
@@ -59,6 +77,8 @@ void drawOptionsSection(AppState& state) {
         markEdited(state, "NOT");
     fieldLabel("IPv4 interface metric");
     if (inputOptNumber("##IPv4InterfaceMetric", p.ipv4InterfaceMetric)) markEdited(state, "IM4");
+    drawProxy(state);
+    fieldIssues(state, "Proxy");
 }
 
 } // namespace aovpn::ui

@@ -24,7 +24,9 @@ constexpr Section kSections[] = {
     {"Routes", {"Route"}, drawRoutesSection},
     {"Traffic filters", {"TrafficFilter"}, drawFiltersSection},
     {"DNS", {"DnsSuffix", "TrustedNetworkDetection", "DomainNameInformation"}, drawDnsSection},
-    {"Options", {"AlwaysOn", "NativeProfile/DisableClassBasedDefaultRoute"}, drawOptionsSection},
+    {"Options",
+     {"AlwaysOn", "NativeProfile/DisableClassBasedDefaultRoute", "Proxy"},
+     drawOptionsSection},
 };
 
 } // namespace
