@@ -30,6 +30,9 @@ step "build: native-asan"; build native-asan
 check "tests: native ASan+UBSan" ctest --preset native-asan
 
 check "fuzz: ProfileXML reader, 60 s under ASan+UBSan" sh scripts/fuzz.sh 60
+# Benchmarks print figures; here they only have to run (no timing is asserted anywhere).
+check "bench: engine (smoke)" sh scripts/bench.sh
+check "bench: ui frame (smoke)" build/native/ui/bench_ui 1000
 
 source scripts/lib/xvfb.sh
 start_xvfb
