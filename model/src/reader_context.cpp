@@ -23,30 +23,41 @@ class Preparer : public pugi::xml_tree_walker {
             tooDeep = node;
             return false;
         }
-        if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
-            std::string v = node.value();
-            if (const std::string changed = sanitizeText(v); !changed.empty()) {
-                node.set_value(v.c_str());
-                report(node.parent(), changed);
-                // Now blank: drop it as the parser drops blank text, so reading the written
-                // text gives the same tree.
-                const bool alone = !node.previous_sibling() && !node.next_sibling();
-                if (node.type() == pugi::node_pcdata &&
-                    (v.empty() || (!alone && v.find_first_not_of(" \t\n") == std::string::npos)))
-                    blanked.push_back(node);
-            }
-        }
+        const pugi::xml_node_type type = node.type();
+        if (type == pugi::node_pcdata || type == pugi::node_cdata)
+            sanitizeValue(node, type);
+        else if (node.first_attribute())
+            sanitizeAttributes(node);
+        return true;
+    }
+
+  private:
+    void sanitizeValue(pugi::xml_node node, pugi::xml_node_type type) {
+        if (isPlainAscii(node.value())) return; // almost always: no copy
+        std::string v = node.value();
+        const std::string changed = sanitizeText(v);
+        if (changed.empty()) return;
+        node.set_value(v.c_str());
+        report(node.parent(), changed);
+        // Now blank: drop it as the parser drops blank text, so reading the written text gives
+        // the same tree.
+        const bool alone = !node.previous_sibling() && !node.next_sibling();
+        if (type == pugi::node_pcdata &&
+            (v.empty() || (!alone && v.find_first_not_of(" \t\n") == std::string::npos)))
+            blanked.push_back(node);
+    }
+
+    void sanitizeAttributes(pugi::xml_node node) {
         for (pugi::xml_attribute a : node.attributes()) {
+            if (isPlainAscii(a.value())) continue;
             std::string v = a.value();
             if (const std::string changed = sanitizeText(v); !changed.empty()) {
                 a.set_value(v.c_str());
                 report(node, changed);
             }
         }
-        return true;
     }
 
-  private:
     void report(pugi::xml_node where, const std::string& changed) {
         reader.warn(where,
                     fmt::format("in <{}>, {} because XML cannot carry it.", where.name(), changed));

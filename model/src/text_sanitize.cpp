@@ -38,7 +38,16 @@ std::size_t utf8Sequence(std::string_view s, std::size_t i, char32_t& cp) {
 
 } // namespace
 
+bool isPlainAscii(std::string_view s) {
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\t' && c != '\n') || c >= 0x80) return false;
+    }
+    return true;
+}
+
 std::string sanitizeText(std::string& text) {
+    if (isPlainAscii(text)) return {}; // almost every value: one tight pass, no allocation
     std::string out;
     out.reserve(text.size());
     std::string changed;

@@ -4,11 +4,16 @@
 
 namespace aovpn::xml {
 
-pugi::xml_node Emitter::text(pugi::xml_node parent, const char* name, std::string value) {
-    const std::string changed = sanitizeText(value);
-    if (!changed.empty()) warn(fmt::format("<{}>: {} (XML cannot carry it).", name, changed));
+pugi::xml_node Emitter::text(pugi::xml_node parent, const char* name, const std::string& value) {
     pugi::xml_node n = parent.append_child(name);
-    n.text().set(value.c_str());
+    if (isPlainAscii(value)) { // the usual case: no copy
+        n.text().set(value.c_str());
+        return n;
+    }
+    std::string fixed = value;
+    const std::string changed = sanitizeText(fixed);
+    if (!changed.empty()) warn(fmt::format("<{}>: {} (XML cannot carry it).", name, changed));
+    n.text().set(fixed.c_str());
     return n;
 }
 

@@ -15,7 +15,7 @@ class Emitter {
   public:
     explicit Emitter(std::vector<XmlDiagnostic>& warnings) : warnings_(warnings) {}
 
-    pugi::xml_node text(pugi::xml_node parent, const char* name, std::string value);
+    pugi::xml_node text(pugi::xml_node parent, const char* name, const std::string& value);
     void opt(pugi::xml_node parent, const char* name, const std::optional<std::string>& v) {
         if (v) text(parent, name, *v);
     }

@@ -44,6 +44,8 @@ void orderChildren(pugi::xml_node node, std::span<const std::string_view> order)
 // would come back as LF. Fixes `text` in place: CR/CRLF -> LF, control characters removed,
 // invalid UTF-8 -> U+FFFD. Returns what was changed, as a phrase ("" when nothing was).
 std::string sanitizeText(std::string& text);
+// Printable ASCII, tab and LF only: text sanitizeText leaves as it is (checked without copying).
+bool isPlainAscii(std::string_view text);
 
 std::optional<bool> parseBool(std::string_view text);
 std::optional<std::uint32_t> parseUint(std::string_view text);
