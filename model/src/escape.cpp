@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace aovpn {
 namespace {
@@ -24,6 +26,28 @@ std::string_view cimEntity(char c) {
         return {};
     }
 }
+
+// What escapeCimString writes for one byte: its entity, or the byte itself.
+struct Escaped {
+    char text[7];
+    std::uint8_t size;
+};
+static_assert(sizeof(Escaped) == 8);
+
+const std::array<Escaped, 256> kEscaped = [] {
+    std::array<Escaped, 256> t{};
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const char c = static_cast<char>(i);
+        const std::string_view entity = cimEntity(c);
+        if (entity.empty()) {
+            t[i] = {{c}, 1};
+        } else {
+            t[i].size = static_cast<std::uint8_t>(entity.size());
+            entity.copy(t[i].text, entity.size());
+        }
+    }
+    return t;
+}();
 
 struct Entity {
     std::string_view text;
@@ -74,16 +98,20 @@ InstanceIdResult instanceIdError(std::string message) {
 } // namespace
 
 std::string escapeCimString(std::string_view xml) {
-    std::string out;
-    out.reserve(xml.size() + xml.size() / 4);
-    std::size_t start = 0; // copy runs of plain text in one go: this is on the preview's path
-    for (std::size_t i = 0; i < xml.size(); ++i) {
-        const std::string_view entity = cimEntity(xml[i]);
-        if (entity.empty()) continue;
-        out.append(xml.substr(start, i - start)).append(entity);
-        start = i + 1;
+    // On the preview's path, megabytes for 10,000 routes, a fifth of them angle brackets: size
+    // the result exactly, then write every byte as one fixed 8-byte copy and advance by its
+    // length, so there is no branch and no capacity check per character.
+    std::size_t size = 0;
+    for (const char c : xml)
+        size += kEscaped[static_cast<unsigned char>(c)].size;
+    std::string out(size + sizeof(Escaped), '\0'); // slack for the last fixed-size copy
+    char* o = out.data();
+    for (const char c : xml) {
+        const Escaped& e = kEscaped[static_cast<unsigned char>(c)];
+        std::memcpy(o, &e, sizeof e);
+        o += e.size;
     }
-    out.append(xml.substr(start));
+    out.resize(size);
     return out;
 }
 
