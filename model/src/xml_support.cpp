@@ -1,5 +1,7 @@
 #include "xml_support.hpp"
 
+#include "model/schema_order.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <map>
@@ -151,19 +153,42 @@ bool appendRaw(pugi::xml_node parent, std::string_view raw) {
     return true;
 }
 
+namespace {
+
+// True when moving every element child to the end, in `order`, would leave `node` as it is:
+// the elements are already sorted and nothing else follows the first of them. The writer
+// appends in schema order, so this is the common case, and it needs no allocation.
+bool inOrder(pugi::xml_node node, std::span<const std::string_view> order) {
+    std::string_view previous;
+    std::size_t previousRank = 0;
+    bool seenElement = false;
+    for (pugi::xml_node c : node.children()) {
+        if (c.type() != pugi::node_element) {
+            if (seenElement) return false;
+            continue;
+        }
+        const std::string_view name = c.name();
+        if (seenElement && name == previous) continue; // a run of <Route>s: same rank
+        const std::size_t rank = schema::rank(order, name);
+        if (rank < previousRank) return false;
+        previous = name;
+        previousRank = rank;
+        seenElement = true;
+    }
+    return true;
+}
+
+} // namespace
+
 void orderChildren(pugi::xml_node node, std::span<const std::string_view> order) {
-    std::vector<pugi::xml_node> kids;
+    if (inOrder(node, order)) return;
+    std::vector<std::pair<std::size_t, pugi::xml_node>> kids; // rank each child once
     for (pugi::xml_node c : node.children())
-        if (c.type() == pugi::node_element) kids.push_back(c);
-    std::stable_sort(kids.begin(), kids.end(), [&](pugi::xml_node a, pugi::xml_node b) {
-        auto rank = [&](pugi::xml_node n) {
-            const auto it = std::find(order.begin(), order.end(), std::string_view(n.name()));
-            return static_cast<std::size_t>(it - order.begin());
-        };
-        return rank(a) < rank(b);
-    });
-    for (pugi::xml_node k : kids)
-        node.append_move(k);
+        if (c.type() == pugi::node_element) kids.emplace_back(schema::rank(order, c.name()), c);
+    std::stable_sort(kids.begin(), kids.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& k : kids)
+        node.append_move(k.second);
 }
 
 std::optional<bool> parseBool(std::string_view text) {
