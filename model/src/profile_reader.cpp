@@ -5,13 +5,17 @@
 #include "parse_errors.hpp"
 #include "profile_reader_parts.hpp"
 
+#include <cstring>
+
 namespace aovpn {
 namespace {
 using xml::Reader;
 using N = pugi::xml_node;
 
+// strcmp stops at the first differing character; most names differ at the first or second,
+// and each child is tried against up to 30 names.
 bool is(N n, const char* name) {
-    return std::string_view(n.name()) == name;
+    return std::strcmp(n.name(), name) == 0;
 }
 
 template <typename T, typename F> bool part(Reader& r, N c, std::optional<T>& slot, F read) {
@@ -47,6 +51,9 @@ bool readScalar(Reader& r, N c, Profile& p) {
 }
 
 bool readPart(Reader& r, N c, Profile& p) {
+    // The elements that repeat thousands of times first: each child tries names in turn.
+    if (is(c, "Route")) return (p.routes.push_back(readRoute(r, c)), true);
+    if (is(c, "TrafficFilter")) return (p.trafficFilters.push_back(readFilter(r, c)), true);
     if (is(c, "Proxy")) return part(r, c, p.proxy, readProxy);
     if (is(c, "DeviceCompliance")) return part(r, c, p.deviceCompliance, readDeviceCompliance);
     if (is(c, "PluginProfile")) return part(r, c, p.pluginProfile, readPlugin);
@@ -56,14 +63,12 @@ bool readPart(Reader& r, N c, Profile& p) {
     if (is(c, "AppTrigger")) return (p.appTriggers.push_back(readAppTrigger(r, c)), true);
     if (is(c, "DomainNameInformation"))
         return (p.domainNameInformation.push_back(readDomain(r, c)), true);
-    if (is(c, "TrafficFilter")) return (p.trafficFilters.push_back(readFilter(r, c)), true);
-    if (is(c, "Route")) return (p.routes.push_back(readRoute(r, c)), true);
     return false;
 }
 
 void readRoot(Reader& r, N root, Profile& p) {
     if (root.first_attribute()) r.warn(root, "attributes on <VPNProfile> are ignored.");
-    r.children(root, p.extra, [&](N c) { return readScalar(r, c, p) || readPart(r, c, p); });
+    r.children(root, p.extra, [&](N c) { return readPart(r, c, p) || readScalar(r, c, p); });
     for (N extra = root.next_sibling(); extra; extra = extra.next_sibling())
         if (extra.type() == pugi::node_element)
             r.warn(extra, "only one <VPNProfile> is read; this element after it is ignored.");

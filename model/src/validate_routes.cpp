@@ -5,6 +5,7 @@
 #include "validate_internal.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace aovpn::validation {
 namespace {
@@ -54,10 +55,18 @@ bool checkRoute(const Route& r, std::size_t i, Sink& sink, ParsedRoute& out) {
     return true;
 }
 
+// IpAddress's own order (family, then bytes) with one memcmp for the bytes, where the defaulted
+// operator compares byte by byte: 10,000 routes take some 150,000 compares.
+int compareAddresses(const IpAddress& a, const IpAddress& b) {
+    if (a.family != b.family) return a.family < b.family ? -1 : 1;
+    return std::memcmp(a.bytes.data(), b.bytes.data(), a.bytes.size());
+}
+
 void checkDuplicates(std::vector<ParsedRoute> routes, Sink& sink) {
     // Sort by prefix then position, so each repeat is reported once, at its later position.
     std::sort(routes.begin(), routes.end(), [](const ParsedRoute& a, const ParsedRoute& b) {
-        if (a.prefix.address != b.prefix.address) return a.prefix.address < b.prefix.address;
+        if (const int c = compareAddresses(a.prefix.address, b.prefix.address); c != 0)
+            return c < 0;
         if (a.prefix.length != b.prefix.length) return a.prefix.length < b.prefix.length;
         return a.index < b.index;
     });
