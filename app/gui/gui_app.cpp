@@ -186,6 +186,22 @@ int runScreenshot(Session& s, GLFWwindow* w, const GuiOptions& o) {
     return 0;
 }
 
+// The document a non-elevated window handed over ("Restart as administrator").
+void takeHandoff(ui::AppState& st, const std::string& path) {
+    const auto file = platform::handoffFileFromArgs({std::string(platform::kHandoffFlag), path});
+    if (!file) {
+        ui::appendLog(st.view, ui::LogLevel::Error,
+                      "Ignored --handoff: it does not name a file this app handed over.");
+        return;
+    }
+    auto xml = platform::takeHandoffDocument(*file);
+    if (!xml) {
+        ui::appendLog(st.view, ui::LogLevel::Error, xml.error().describe());
+        return;
+    }
+    ui::adoptHandedOverDocument(st, xml.value());
+}
+
 // Platform, wake-ups, settings, the --open file, and the first look at the store and session.
 void setUpSession(Session& s, GLFWwindow* w, const GuiOptions& o) {
     ui::AppState& st = s.state;
@@ -208,6 +224,7 @@ void setUpSession(Session& s, GLFWwindow* w, const GuiOptions& o) {
     ui::querySession(st); // first: the target account decides where "installed" is looked up
     ui::loadDocument(st, ui::makeTemplate(ui::Template::UserTunnel), {});
     if (o.openPath.empty() || !ui::openProfileFile(st, o.openPath)) ui::refreshInstalled(st);
+    if (!o.handoffPath.empty()) takeHandoff(st, o.handoffPath);
     ui::loadCertificates(st);
 }
 

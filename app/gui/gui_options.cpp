@@ -51,6 +51,9 @@ ParsedOptions parseGuiOptions(int argc, char** argv) {
             if (!parseNumber(std::string_view(argv[++i]), o.exitAfterSeconds) ||
                 o.exitAfterSeconds <= 0)
                 return fail("--exit-after needs a number of seconds above 0");
+        } else if (a == "--handoff" && hasValue) {
+            // Our own temp file from an elevated relaunch; the platform checks its name on use.
+            o.handoffPath = argv[++i];
         } else if (a == "--open" && hasValue) {
             o.openPath = argv[++i];
         } else if (a == "--size" && hasValue) {

@@ -13,6 +13,7 @@ struct GuiOptions {
     int width = 1360, height = 860; // --size WxH, in unscaled pixels
     bool sizeGiven = false;         // --size wins over the saved window size
     std::string openPath;           // --open FILE: start with this profile loaded
+    std::string handoffPath;        // --handoff FILE: from "Restart as administrator" only
 };
 
 struct ParsedOptions {

@@ -62,6 +62,9 @@ void drawMenuBar(AppState& state) {
         if (ImGui::MenuItem("Remove", nullptr, false, a.remove)) requestRemove(state);
         if (ImGui::MenuItem("Check installed state", nullptr, false, state.platform != nullptr))
             refreshInstalled(state);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Restart as administrator", nullptr, false, canRestartElevated(state)))
+            restartElevated(state);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {

@@ -31,4 +31,11 @@ void cancelTask(AppState& state);
 // Loads the installed profiles for the "Import installed profile" list.
 void startListInstalled(AppState& state);
 
+// "Restart as administrator": offered when the session is not elevated. The open document goes
+// to the new process as a temp file (never on the command line); this window then closes.
+bool canRestartElevated(const AppState& state);
+void restartElevated(AppState& state);
+// The elevated process takes the handed-over document as one undoable, unsaved change.
+void adoptHandedOverDocument(AppState& state, std::string_view xml);
+
 } // namespace aovpn::ui
