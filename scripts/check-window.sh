@@ -9,6 +9,7 @@ mkdir -p "$out"
 ok=1
 fail() { echo "FAIL: $*"; ok=0; }
 
+export WINEPREFIX="${WINEPREFIX:-$root/build/windows/wineprefix}" WINEDEBUG=-all
 linux=("$root/build/native/app/aovpn-studio")
 windows=(wine "$root/build/windows/app/aovpn-studio.exe")
 seed="$root/../shared/reference/profiles/seed_azure_user_tunnel.xml"
@@ -41,4 +42,6 @@ check_app() { # check_app LABEL DRIVE CMD...   (DRIVE: "Z:" for Wine, where / is
 
 check_app linux "" "${linux[@]}"
 check_app windows "Z:" "${windows[@]}"
+# Wine's helper processes of this prefix (ours) hold the display open: end them before Xvfb goes.
+wineserver -k 2>/dev/null || true
 [ $ok = 1 ]

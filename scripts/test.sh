@@ -38,6 +38,7 @@ source scripts/lib/xvfb.sh
 start_xvfb
 trap stop_xvfb EXIT
 check "window: screenshots, idle, bad path" bash scripts/check-window.sh
+stop_xvfb
 
 printf '\n==== summary\n'
 for f in "${failures[@]+"${failures[@]}"}"; do echo "FAILED: $f"; done
