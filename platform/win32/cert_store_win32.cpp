@@ -48,7 +48,13 @@ std::optional<std::vector<BYTE>> toDer(const std::string& bytes) {
 
 Result<std::vector<CertificateInfo>> Win32CertificateStore::listPersonal() {
     StorePtr store = openCurrentUserMy();
-    if (!store) return win32Error("Open the certificate store CurrentUser\\My", GetLastError());
+    if (!store) {
+        const DWORD err = GetLastError();
+        // A profile whose personal store was never created (a new account, a fresh Wine
+        // prefix) has no certificates: that is an empty list, not a failure.
+        if (err == ERROR_FILE_NOT_FOUND) return std::vector<CertificateInfo>{};
+        return win32Error("Open the certificate store CurrentUser\\My", err);
+    }
     std::vector<CertificateInfo> out;
     PCCERT_CONTEXT c = nullptr;
     while ((c = CertEnumCertificatesInStore(store.get(), c)) != nullptr) {
