@@ -54,6 +54,30 @@ class UiDriver {
             frame();
     }
 
+    // Draws one frame and returns the text it showed: messages are plain text, which the item
+    // hooks do not report. ImGui's log capture ends at the top window's End() and hands its text
+    // to the clipboard, so the clipboard is ours for that frame. The mouse leaves the window: a
+    // tooltip is a top window too, and would end the capture early.
+    std::string shownText() {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        const auto previousFn = io.SetClipboardTextFn;
+        void* previousData = io.ClipboardUserData;
+        std::string out;
+        io.ClipboardUserData = &out;
+        io.SetClipboardTextFn = [](void* data, const char* text) {
+            *static_cast<std::string*>(data) += text;
+        };
+        items.clear();
+        gui_.frame([&] {
+            ImGui::LogToClipboard();
+            ui::drawMainWindow(state);
+        });
+        io.SetClipboardTextFn = previousFn;
+        io.ClipboardUserData = previousData;
+        return out;
+    }
+
     // Matches the whole label, the part before "##", or the part after it.
     static bool matches(const std::string& label, const std::string& query) {
         if (label == query) return true;

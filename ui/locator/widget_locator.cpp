@@ -20,6 +20,14 @@ void setWidgetLocator(ImGuiContext* ctx, ItemCallback callback) {
     if (ctx) ctx->TestEngineHookItems = static_cast<bool>(gCallback);
 }
 
+void reportLastItem(const char* label) {
+    ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!gCallback || !g || !label) return;
+    const ImRect r = g->LastItemData.Rect;
+    gCallback(LocatedItem{g->LastItemData.ID, label, r.Min.x, r.Min.y, r.Max.x, r.Max.y,
+                          g->LastItemData.StatusFlags});
+}
+
 } // namespace aovpn::ui
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}

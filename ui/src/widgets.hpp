@@ -2,6 +2,7 @@
 // Form widgets shared by the panels: std::string/optional editing, validation messages beside a
 // field, and focusing a field when its issue is clicked. Internal to ui/.
 #include "ui/state.hpp"
+#include "ui/widget_locator.hpp"
 
 #include <imgui.h>
 
@@ -43,7 +44,10 @@ bool comboKnown(const char* label, std::optional<Known<E>>& value, bool allowAbs
     const std::string current =
         value ? std::string(toText(*value)) : std::string(allowAbsent ? "(not set)" : "");
     bool changed = false;
-    if (ImGui::BeginCombo(label, current.c_str())) {
+    const bool open = ImGui::BeginCombo(label, current.c_str());
+    // Closed, the combo box is the last item; open, its popup's entries report themselves.
+    if (!open) reportLastItem(label);
+    if (open) {
         if (allowAbsent && ImGui::Selectable("(not set)", !value)) {
             value.reset();
             changed = true;

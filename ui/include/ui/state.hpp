@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,7 @@ struct ViewState {
     Fonts fonts;
     std::vector<LogLine> log;
     std::string hostPaste;                    // the "add /32 host routes" box
+    std::set<std::size_t> openFilterDetails;  // traffic filters whose details area is open
     std::string focusField;                   // validation path to focus on the next frame
     Confirm confirm = Confirm::None;          // the confirmation popup to open
     FileAction fileAction = FileAction::None; // the path popup to open (no native dialogs)
