@@ -169,6 +169,8 @@ void runInteractive(Session& s, GLFWwindow* w, const GuiOptions& o) {
 }
 
 int runScreenshot(Session& s, GLFWwindow* w, const GuiOptions& o) {
+    // The picture shows the settled window: the certificate list, not "Reading...".
+    s.state.reads->waitIdle();
     for (int i = 0; i < o.frames; ++i) {
         glfwPollEvents();
         rebuildFontsIfNeeded(s, w);
@@ -210,10 +212,12 @@ void setUpSession(Session& s, GLFWwindow* w, const GuiOptions& o) {
     s.dialogs = makeFileDialogs(w);
     st.dialogs = s.dialogs.get();
     FramePacer* pacer = &s.pacer;
-    st.tasks->setWake([pacer] {
+    const auto wake = [pacer] {
         pacer->wake();
         glfwPostEmptyEvent(); // safe from any thread: ends glfwWaitEventsTimeout now
-    });
+    };
+    st.tasks->setWake(wake);
+    st.reads->setWake(wake);
     ui::appendLog(st.view, ui::LogLevel::Info,
                   fmt::format("Started {} ({})", productBanner(), s.platform->name()));
     if (o.screenshotPath.empty()) {

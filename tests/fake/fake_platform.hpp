@@ -3,6 +3,7 @@
 // Everything is public so a test can seed data, inject failures and inspect calls.
 #include "platform/platform.hpp"
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <set>
@@ -21,8 +22,11 @@ class FakeCertificateStore final : public CertificateStore {
     std::vector<CertificateInfo> personal;
     std::map<std::filesystem::path, CertificateInfo> files;
     std::optional<Error> listError;
+    std::atomic<bool> holdList{false}; // listPersonal waits while set (a slow store)
 
     Result<std::vector<CertificateInfo>> listPersonal() override {
+        while (holdList)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
         if (listError) return *listError;
         return personal;
     }

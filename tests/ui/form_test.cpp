@@ -83,7 +83,7 @@ TEST_CASE("picking a certificate fills the EAP-TLS filter; unusable ones are gre
                                   cert("alice-nokey", ca, false, true, inDays(300)),
                                   cert("alice", ca, true, true, inDays(300))};
     startWith(ui, ui::Template::UserTunnel);
-    ui.frame();
+    ui.finishTask(); // the store is read on the read worker
     const auto now = inDays(0);
     CHECK(ui::unusableReason(ui.platform.certs.personal[0], now) == "expired");
     CHECK(ui::unusableReason(ui.platform.certs.personal[1], now) == "no private key");

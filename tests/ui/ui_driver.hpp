@@ -42,6 +42,7 @@ class UiDriver {
     }
     ~UiDriver() {
         ui::setWidgetLocator(ImGui::GetCurrentContext(), {});
+        state.reads->waitIdle();
         state.tasks->waitIdle();
     }
 
@@ -75,6 +76,7 @@ class UiDriver {
         });
         io.SetClipboardTextFn = previousFn;
         io.ClipboardUserData = previousData;
+        std::erase(out, '\r'); // the log ends lines with IM_NEWLINE, "\r\n" on Windows
         return out;
     }
 
@@ -123,8 +125,9 @@ class UiDriver {
         key(kKeyA, true);
         type(text);
     }
-    // Lets the worker finish and applies its result, as the next UI frame would.
+    // Lets the workers finish and applies their results, as the next UI frame would.
     void finishTask() {
+        state.reads->waitIdle();
         state.tasks->waitIdle();
         frames(2);
     }

@@ -2,6 +2,9 @@
 
 #include "model/utf8_path.hpp"
 #include "ui/document.hpp"
+#include "ui/tasks.hpp"
+
+#include <memory>
 
 namespace aovpn::ui {
 
@@ -28,20 +31,42 @@ std::optional<ServerValidation>* serverValidation(Profile& p) {
     return eap->kind == EapKind::PeapTls ? &eap->peap.serverValidation : &eap->tls.serverValidation;
 }
 
+namespace {
+using Listed = platform::Result<std::vector<platform::CertificateInfo>>;
+
+// On the UI thread: the read's result replaces the list; the pick follows its thumbprint.
+void takeCertificates(AppState& state, Listed& listed) {
+    CertificateView& v = state.certs;
+    v.reading = false;
+    v.loaded = true;
+    v.picked = -1;
+    v.certs.clear();
+    v.loadError.clear();
+    if (!listed) {
+        v.loadError = listed.error().describe();
+        appendLog(state.view, LogLevel::Error, v.loadError);
+        return;
+    }
+    v.certs = std::move(listed.value());
+    for (std::size_t i = 0; i < v.certs.size(); ++i)
+        if (!v.pickedThumbprint.empty() && v.certs[i].thumbprint == v.pickedThumbprint)
+            v.picked = static_cast<int>(i);
+}
+} // namespace
+
 void loadCertificates(AppState& state) {
-    state.certs = CertificateView{};
-    state.certs.loaded = true;
     if (!state.platform) {
+        state.certs.loaded = true;
         state.certs.loadError = "No certificate store in this session.";
         return;
     }
-    auto listed = state.platform->certificates().listPersonal();
-    if (!listed) {
-        state.certs.loadError = listed.error().describe();
-        appendLog(state.view, LogLevel::Error, state.certs.loadError);
-        return;
-    }
-    state.certs.certs = std::move(listed.value());
+    platform::Platform* p = state.platform;
+    const bool started =
+        state.reads->start("Reading the certificate store", [p](std::stop_token, TaskRunner&) {
+            auto listed = std::make_shared<Listed>(p->certificates().listPersonal());
+            return TaskRunner::Apply([listed](AppState& s) { takeCertificates(s, *listed); });
+        });
+    if (started) state.certs.reading = true;
 }
 
 std::string unusableReason(const platform::CertificateInfo& c, std::chrono::sys_seconds now) {
@@ -77,6 +102,7 @@ void pickCertificate(AppState& state, int index) {
         return;
     }
     state.certs.picked = index;
+    state.certs.pickedThumbprint = cert.thumbprint;
     CertFilter f = tls->certFilter.value_or(CertFilter{});
     f.caHashList = CaHashList{true, {cert.issuingCaThumbprint}};
     f.ekuMapping = {EkuMap{kClientAuthName, std::string(platform::kClientAuthOid)}};

@@ -51,11 +51,23 @@ void certificateRow(AppState& state, int i, std::chrono::sys_seconds now) {
 }
 
 void drawCertificateTable(AppState& state) {
-    if (!state.certs.loaded) loadCertificates(state);
+    if (!state.certs.loaded && !state.certs.reading) loadCertificates(state);
     ImGui::TextUnformatted("Client certificate (the pick fills the EAP-TLS filter)");
     ImGui::SameLine();
+    ImGui::BeginDisabled(state.certs.reading);
     if (ImGui::SmallButton("Refresh")) loadCertificates(state);
-    if (!state.certs.loadError.empty()) ImGui::TextWrapped("%s", state.certs.loadError.c_str());
+    ImGui::EndDisabled();
+    if (state.certs.reading) {
+        ImGui::TextDisabled("Reading the certificate store...");
+        return;
+    }
+    // The error stands in place of the table: an old list would look current.
+    if (!state.certs.loadError.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, severityColour(Severity::Error));
+        ImGui::TextWrapped("%s", state.certs.loadError.c_str());
+        ImGui::PopStyleColor();
+        return;
+    }
     if (state.certs.certs.empty()) {
         ImGui::TextDisabled("No certificates in the personal store.");
         return;

@@ -42,6 +42,7 @@ void drawRightColumn(AppState& state, float height) {
 
 void beginFrameWork(AppState& state) {
     state.tasks->drain(state);
+    state.reads->drain(state);
     refreshDerived(state);
 }
 

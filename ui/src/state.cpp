@@ -21,9 +21,11 @@ std::string clockNow() {
 }
 } // namespace
 
-AppState::AppState() : tasks(std::make_unique<TaskRunner>()) {}
-// The worker joins before the rest of the state goes away.
+AppState::AppState()
+    : tasks(std::make_unique<TaskRunner>()), reads(std::make_unique<TaskRunner>()) {}
+// The workers join before the rest of the state goes away.
 AppState::~AppState() {
+    reads.reset();
     tasks.reset();
 }
 

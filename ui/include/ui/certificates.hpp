@@ -9,7 +9,8 @@
 
 namespace aovpn::ui {
 
-// Reads the personal store through the platform (quick, so on the UI thread).
+// Starts reading the personal store on the read worker (state.reads); the list, or the error,
+// arrives through its drain(). The pick is kept by thumbprint. Does nothing while a read runs.
 void loadCertificates(AppState& state);
 // Why this certificate cannot be used for EAP-TLS sign-in; empty when it can.
 std::string unusableReason(const platform::CertificateInfo& cert, std::chrono::sys_seconds now);

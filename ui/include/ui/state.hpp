@@ -76,10 +76,12 @@ struct DerivedState {
 
 // Certificates in the store, as last read.
 struct CertificateView {
-    bool loaded = false;
+    bool loaded = false;  // a read has finished (or there is no store to read)
+    bool reading = false; // a read is under way on the read worker
     std::vector<platform::CertificateInfo> certs;
     std::string loadError;
-    int picked = -1; // index into certs
+    int picked = -1;              // index into certs
+    std::string pickedThumbprint; // finds the pick again in a fresh read
 };
 
 // What Windows holds for the open profile, as last checked.
@@ -135,7 +137,10 @@ struct AppState {
     Settings settings;
     platform::Platform* platform = nullptr; // owned by the app (or a test); may be null
     FileDialogs* dialogs = nullptr;         // native dialogs; null = in-window path entry
-    std::unique_ptr<TaskRunner> tasks;      // the one worker thread for platform calls
+    std::unique_ptr<TaskRunner> tasks;      // the worker for actions (apply, connect, remove...)
+    // A second worker for quick store reads, so a certificate refresh never holds up (or
+    // disables) Apply, and an action never waits behind a read.
+    std::unique_ptr<TaskRunner> reads;
 };
 
 void appendLog(ViewState& view, LogLevel level, std::string text);
