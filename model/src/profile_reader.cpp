@@ -12,11 +12,7 @@ namespace {
 using xml::Reader;
 using N = pugi::xml_node;
 
-// strcmp stops at the first differing character; most names differ at the first or second,
-// and each child is tried against up to 30 names.
-bool is(N n, const char* name) {
-    return std::strcmp(n.name(), name) == 0;
-}
+constexpr auto is = isElement;
 
 template <typename T, typename F> bool part(Reader& r, N c, std::optional<T>& slot, F read) {
     if (!r.claim(c, slot.has_value())) return false;

@@ -9,10 +9,7 @@ namespace {
 using xml::Reader;
 using N = pugi::xml_node;
 
-// strcmp: the names differ early, so this is cheaper than measuring both first.
-bool is(N n, const char* name) {
-    return std::strcmp(n.name(), name) == 0;
-}
+constexpr auto is = isElement;
 
 Sso readSso(Reader& r, N node) {
     Sso s;

@@ -3,7 +3,15 @@
 
 #include "xml_read.hpp"
 
+#include <cstring>
+
 namespace aovpn {
+
+// Element name test for the readers. strcmp: names differ early (each child is tried against up
+// to 30 names), so this is cheaper than measuring both first.
+inline bool isElement(pugi::xml_node n, const char* name) {
+    return std::strcmp(n.name(), name) == 0;
+}
 
 Proxy readProxy(xml::Reader& r, pugi::xml_node node);
 DeviceCompliance readDeviceCompliance(xml::Reader& r, pugi::xml_node node);
