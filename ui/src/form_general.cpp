@@ -101,6 +101,7 @@ void drawGeneralSection(AppState& state) {
     focusIfRequested(state, "NativeProfile/NativeProtocolType");
     if (comboKnown("##Protocol", p.nativeProfile->nativeProtocolType, true)) markEdited(state, {});
     fieldIssues(state, "NativeProfile/NativeProtocolType");
+    drawProtocolList(state);
 
     drawRouting(state);
 }

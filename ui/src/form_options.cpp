@@ -79,6 +79,7 @@ void drawOptionsSection(AppState& state) {
     if (inputOptNumber("##IPv4InterfaceMetric", p.ipv4InterfaceMetric)) markEdited(state, "IM4");
     drawProxy(state);
     fieldIssues(state, "Proxy");
+    drawDeviceCompliance(state);
 }
 
 } // namespace aovpn::ui

@@ -23,5 +23,8 @@ void drawRoutesSection(AppState& state);
 void drawFiltersSection(AppState& state);
 void drawDnsSection(AppState& state);
 void drawOptionsSection(AppState& state);
+// Parts of a section, in files of their own.
+void drawProtocolList(AppState& state);     // General, under Protocol (form_protocol_list.cpp)
+void drawDeviceCompliance(AppState& state); // Options (form_compliance.cpp)
 
 } // namespace aovpn::ui
