@@ -59,26 +59,27 @@ bool canRedo(const AppState& state) {
     return !state.doc.undo.future.empty();
 }
 
-void undo(AppState& state) {
+namespace {
+// Undo and redo are mirror images: the current profile goes onto one stack, the other's top
+// becomes current.
+void step(AppState& state, std::vector<Profile>& from, std::vector<Profile>& to) {
+    if (from.empty()) return;
     UndoStack& u = state.doc.undo;
-    if (u.past.empty()) return;
-    u.future.push_back(std::move(state.doc.profile));
-    state.doc.profile = std::move(u.past.back());
-    u.past.pop_back();
+    to.push_back(std::move(state.doc.profile));
+    state.doc.profile = std::move(from.back());
+    from.pop_back();
     u.committed = state.doc.profile;
     u.lastEditKey.clear();
     ++state.doc.revision;
 }
+} // namespace
+
+void undo(AppState& state) {
+    step(state, state.doc.undo.past, state.doc.undo.future);
+}
 
 void redo(AppState& state) {
-    UndoStack& u = state.doc.undo;
-    if (u.future.empty()) return;
-    u.past.push_back(std::move(state.doc.profile));
-    state.doc.profile = std::move(u.future.back());
-    u.future.pop_back();
-    u.committed = state.doc.profile;
-    u.lastEditKey.clear();
-    ++state.doc.revision;
+    step(state, state.doc.undo.future, state.doc.undo.past);
 }
 
 void refreshDerived(AppState& state) {

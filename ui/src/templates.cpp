@@ -28,6 +28,23 @@ Route hostRoute(std::string address) {
     return r;
 }
 
+// What every template starts from: one server, IKEv2, split tunnel, no class-based route.
+NativeProfile ikev2SplitTunnel(std::string server) {
+    NativeProfile np;
+    np.servers = {VpnServer{std::move(server), {}}};
+    np.nativeProtocolType = NativeProtocol::IKEv2;
+    np.routingPolicyType = RoutingPolicy::SplitTunnel;
+    np.disableClassBasedDefaultRoute = true;
+    return np;
+}
+
+Authentication userEapTls() {
+    Authentication auth;
+    auth.userMethod = UserMethod::Eap;
+    auth.eap = defaultUserTunnelEapTls();
+    return auth;
+}
+
 // The seed's Azure P2S user tunnel (reference/profiles/seed_azure_user_tunnel.xml).
 Profile azureUserTunnel() {
     Profile p;
@@ -35,16 +52,9 @@ Profile azureUserTunnel() {
     p.alwaysOn = true;
     p.rememberCredentials = true;
     p.registerDns = true;
-    NativeProfile np;
-    np.servers = {VpnServer{
-        "azuregateway-b115055e-0882-49bc-a9b9-7de45cba12c0-8e6946892333.vpn.azure.com", {}}};
-    np.nativeProtocolType = NativeProtocol::IKEv2;
-    np.routingPolicyType = RoutingPolicy::SplitTunnel;
-    np.disableClassBasedDefaultRoute = true;
-    Authentication auth;
-    auth.userMethod = UserMethod::Eap;
-    auth.eap = defaultUserTunnelEapTls();
-    np.authentication = std::move(auth);
+    NativeProfile np = ikev2SplitTunnel(
+        "azuregateway-b115055e-0882-49bc-a9b9-7de45cba12c0-8e6946892333.vpn.azure.com");
+    np.authentication = userEapTls();
     p.nativeProfile = std::move(np);
     p.routes = {hostRoute("192.168.3.5"), hostRoute("192.168.3.4")};
     TrafficFilter f;
@@ -59,15 +69,9 @@ Profile userTunnel() {
     p.alwaysOn = true;
     p.rememberCredentials = true;
     p.registerDns = true;
-    NativeProfile np;
-    np.servers = {VpnServer{"vpn.contoso.com", {}}};
-    np.nativeProtocolType = NativeProtocol::IKEv2;
-    np.routingPolicyType = RoutingPolicy::SplitTunnel;
-    np.disableClassBasedDefaultRoute = true;
+    NativeProfile np = ikev2SplitTunnel("vpn.contoso.com");
     np.cryptographySuite = makeCryptoSuite(CryptoPreset::Recommended);
-    Authentication auth;
-    auth.userMethod = UserMethod::Eap;
-    auth.eap = defaultUserTunnelEapTls();
+    Authentication auth = userEapTls();
     auth.eap->tls.performServerValidation = true;
     np.authentication = std::move(auth);
     p.nativeProfile = std::move(np);
@@ -79,11 +83,7 @@ Profile deviceTunnel() {
     p.profileName = "Contoso Device Tunnel";
     p.alwaysOn = true;
     p.deviceTunnel = true;
-    NativeProfile np;
-    np.servers = {VpnServer{"vpn.contoso.com", {}}};
-    np.nativeProtocolType = NativeProtocol::IKEv2;
-    np.routingPolicyType = RoutingPolicy::SplitTunnel;
-    np.disableClassBasedDefaultRoute = true;
+    NativeProfile np = ikev2SplitTunnel("vpn.contoso.com");
     np.cryptographySuite = makeCryptoSuite(CryptoPreset::Recommended);
     Authentication auth;
     auth.machineMethod = MachineMethod::Certificate;
