@@ -1,6 +1,8 @@
 // The rule catalogue and the entry point; the checks live in validate_<area>.cpp.
 #include "model/validate.hpp"
 
+#include "model/gateway_info.hpp"
+
 #include "validate_internal.hpp"
 
 #include <algorithm>
@@ -39,6 +41,7 @@ constexpr std::array kRules{
     RuleInfo{"route.force-tunnel-routes", S::Warning, "force tunnel with non-exclusion routes"},
     RuleInfo{"route.no-routes", S::Warning, "DisableClassBasedDefaultRoute with no routes"},
     RuleInfo{"route.default-in-split", S::Info, "a /0 route in split tunnel"},
+    RuleInfo{"route.client-pool", S::Warning, "a route overlapping the VPN client address pool"},
     // Traffic filters
     RuleInfo{"filter.protocol", S::Error, "a protocol number above 255"},
     RuleInfo{"filter.ports-protocol", S::Error, "port ranges without protocol 6 or 17"},
@@ -58,6 +61,10 @@ constexpr std::array kRules{
     RuleInfo{"crypto.missing", S::Warning, "IKEv2 without a CryptographySuite"},
     RuleInfo{"crypto.incomplete", S::Warning, "a CryptographySuite missing values"},
     RuleInfo{"crypto.weak", S::Warning, "a weak algorithm (DES, 3DES, MD5, SHA-1, DH 1/2)"},
+    RuleInfo{"crypto.azure-policy", S::Error,
+             "an Azure server with a suite outside Azure's default P2S policy (13868)"},
+    RuleInfo{"crypto.custom-policy", S::Error,
+             "a suite outside the gateway's declared custom policy (13868)"},
     // Device tunnel
     RuleInfo{"device.user-auth", S::Error, "device tunnel without machine certificate auth"},
     RuleInfo{"device.protocol", S::Error, "device tunnel not IKEv2"},
@@ -84,13 +91,18 @@ void Sink::add(std::string_view rule, std::string field, std::string message, st
 } // namespace validation
 
 std::vector<Issue> validateProfile(const Profile& profile) {
+    return validateProfile(profile, GatewayInfo{});
+}
+
+std::vector<Issue> validateProfile(const Profile& profile, const GatewayInfo& gateway) {
     validation::Sink sink;
     validation::checkGeneral(profile, sink);
     validation::checkServersAndDns(profile, sink);
     validation::checkRoutes(profile, sink);
+    validation::checkClientPool(profile, gateway, sink);
     validation::checkFilters(profile, sink);
     validation::checkAuthentication(profile, sink);
-    validation::checkCryptography(profile, sink);
+    validation::checkCryptography(profile, gateway, sink);
     validation::checkDeviceTunnel(profile, sink);
     return sink.take();
 }

@@ -15,6 +15,8 @@
 
 namespace aovpn {
 
+struct GatewayInfo; // model/gateway_info.hpp
+
 enum class Severity : std::uint8_t { Error, Warning, Info };
 
 struct Issue {
@@ -28,6 +30,9 @@ struct Issue {
 
 // All findings, in a stable order: general, routes, filters, authentication, device tunnel.
 std::vector<Issue> validateProfile(const Profile& profile);
+// The same, with what the document knows about the gateway (a declared custom policy, the VPN
+// client address pool); the overload above passes an empty GatewayInfo.
+std::vector<Issue> validateProfile(const Profile& profile, const GatewayInfo& gateway);
 
 bool hasErrors(const std::vector<Issue>& issues);
 std::size_t countIssues(const std::vector<Issue>& issues, Severity severity);
