@@ -1,6 +1,7 @@
 // IKEv2 CryptographySuite rules: present, complete, and free of weak algorithms.
 #include "validate_internal.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace aovpn::validation {
@@ -62,13 +63,22 @@ void checkComplete(const CryptographySuite& c, Sink& sink) {
     }
 }
 
+bool listsIkev2(const std::optional<ProtocolList>& list) {
+    if (!list) return false;
+    return std::any_of(
+        list->protocols.begin(), list->protocols.end(),
+        [](const Known<NativeProtocol>& p) { return p.value == NativeProtocol::IKEv2; });
+}
+
 } // namespace
 
 void checkCryptography(const Profile& profile, Sink& sink) {
     if (!profile.nativeProfile) return;
     const NativeProfile& np = *profile.nativeProfile;
-    const bool ikev2 = is(np.nativeProtocolType, NativeProtocol::IKEv2) ||
-                       is(np.nativeProtocolType, NativeProtocol::Automatic);
+    const bool ikev2 =
+        is(np.nativeProtocolType, NativeProtocol::IKEv2) ||
+        is(np.nativeProtocolType, NativeProtocol::Automatic) ||
+        (is(np.nativeProtocolType, NativeProtocol::ProtocolList) && listsIkev2(np.protocolList));
     if (!np.cryptographySuite) {
         if (ikev2)
             sink.add("crypto.missing", kSuite,
