@@ -1,6 +1,7 @@
 #pragma once
 // Shared pieces of the aovpn console commands: loading a profile, reporting diagnostics in the
 // compiler format editors understand ("file:line:col: error: message"), and atomic output.
+#include "model/gateway_info.hpp"
 #include "model/profile_xml.hpp"
 #include "model/validate.hpp"
 
@@ -58,6 +59,10 @@ struct Args {
 Args parseArgs(int argc, char** argv, int first, const std::vector<std::string_view>& valueOptions);
 // Prints the parse error (if any) and the usage text; returns kExitUsage.
 int usageError(const Args& args, std::string_view usage);
+
+// --gateway-policy TEXT (Set-AzVpnClientIpsecParameter's parameters) and --client-pool
+// PREFIX[,PREFIX]; prints the error and returns nothing when either is malformed.
+std::optional<GatewayInfo> gatewayFromArgs(const Args& args);
 
 // argv as UTF-8 (on Windows from the UTF-16 command line).
 std::vector<std::string> utf8Arguments(int argc, char** argv);

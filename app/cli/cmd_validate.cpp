@@ -6,10 +6,13 @@
 namespace aovpn::cli {
 
 int runValidate(int argc, char** argv) {
-    const Args args = parseArgs(argc, argv, 2, {});
+    const Args args = parseArgs(argc, argv, 2, {"--gateway-policy", "--client-pool"});
     if (!args.error.empty() || args.positional.empty() || !args.flags.empty()) {
-        return usageError(args, "usage: aovpn validate FILE...\n");
+        return usageError(args, "usage: aovpn validate FILE... [--gateway-policy PARAMETERS] "
+                                "[--client-pool PREFIX[,PREFIX]]\n");
     }
+    const std::optional<GatewayInfo> gateway = gatewayFromArgs(args);
+    if (!gateway) return kExitUsage;
     int exit = kExitOk;
     for (const std::string& path : args.positional) {
         const auto loaded = loadProfile(path);
@@ -18,7 +21,7 @@ int runValidate(int argc, char** argv) {
             continue;
         }
         const ReadResult& read = loaded->read;
-        const std::vector<Issue> issues = validateProfile(read.profile);
+        const std::vector<Issue> issues = validateProfile(read.profile, *gateway);
         const std::size_t errors =
             reportIssues(*loaded, issues, false) + countReadFindings(read, Severity::Error);
         fmt::print(stderr, "{}: {} error(s), {} warning(s), {} info\n", path, errors,

@@ -24,7 +24,12 @@ constexpr const char* kUsage = R"(usage: aovpn <command> [options]
 Builds and checks Windows Always On VPN (VPNv2) profiles.
 
 commands:
-  validate FILE...          check ProfileXML; findings as file:line:col: severity: message
+  validate FILE... [--gateway-policy PARAMETERS] [--client-pool PREFIX[,PREFIX]]
+                            check ProfileXML; findings as file:line:col: severity: message;
+                            --gateway-policy declares the gateway's custom IPsec policy as
+                            Set-AzVpnClientIpsecParameter takes it ("-IpsecEncryption GCMAES256
+                            -IpsecIntegrity GCMAES256 -IkeEncryption ... -PfsGroup ..."),
+                            --client-pool the VPN client address pool
   render FILE [form] [--name NAME] [-o OUT]
                             print the profile in one form:
                               (default)      canonical ProfileXML

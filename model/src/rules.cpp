@@ -70,6 +70,7 @@ constexpr std::array kRules{
     RuleInfo{"route.no-routes", S::Warning, "DisableClassBasedDefaultRoute with no routes"},
     RuleInfo{"route.default-in-split", S::Info, "a /0 route in split tunnel"},
     RuleInfo{"route.outside-filters", S::Warning, "a route no traffic filter lets through"},
+    RuleInfo{"route.client-pool", S::Warning, "a route overlapping the VPN client address pool"},
     // Traffic filters
     RuleInfo{"filter.protocol", S::Error, "a protocol number above 255"},
     RuleInfo{"filter.ports-protocol", S::Error, "port ranges without protocol 6 or 17"},
@@ -89,6 +90,10 @@ constexpr std::array kRules{
     RuleInfo{"crypto.missing", S::Warning, "IKEv2 (or a ProtocolList with it), no crypto suite"},
     RuleInfo{"crypto.incomplete", S::Warning, "a CryptographySuite missing values"},
     RuleInfo{"crypto.weak", S::Warning, "a weak algorithm (DES, 3DES, MD5, SHA-1, DH 1/2)"},
+    RuleInfo{"crypto.azure-policy", S::Error,
+             "an Azure server with a suite outside Azure's default P2S policy (13868)"},
+    RuleInfo{"crypto.custom-policy", S::Error,
+             "a suite outside the gateway's declared custom policy (13868)"},
     // Device tunnel
     RuleInfo{"device.user-auth", S::Error, "device tunnel without machine certificate auth"},
     RuleInfo{"device.protocol", S::Error, "device tunnel not IKEv2"},

@@ -1,6 +1,8 @@
 // The entry point; the checks live in validate_<area>.cpp, the rule catalogue in rules.cpp.
 #include "model/validate.hpp"
 
+#include "model/gateway_info.hpp"
+
 #include "validate_internal.hpp"
 
 #include <algorithm>
@@ -19,13 +21,18 @@ void Sink::add(std::string_view rule, std::string field, std::string message, st
 } // namespace validation
 
 std::vector<Issue> validateProfile(const Profile& profile) {
+    return validateProfile(profile, GatewayInfo{});
+}
+
+std::vector<Issue> validateProfile(const Profile& profile, const GatewayInfo& gateway) {
     validation::Sink sink;
     validation::checkGeneral(profile, sink);
     validation::checkServersAndDns(profile, sink);
     validation::checkRoutes(profile, sink);
+    validation::checkClientPool(profile, gateway, sink);
     validation::checkFilters(profile, sink);
     validation::checkAuthentication(profile, sink);
-    validation::checkCryptography(profile, sink);
+    validation::checkCryptography(profile, gateway, sink);
     validation::checkDeviceTunnel(profile, sink);
     return sink.take();
 }

@@ -24,7 +24,8 @@ void checkServersAndDns(const Profile& profile, Sink& sink);
 void checkRoutes(const Profile& profile, Sink& sink);
 void checkFilters(const Profile& profile, Sink& sink);
 void checkAuthentication(const Profile& profile, Sink& sink);
-void checkCryptography(const Profile& profile, Sink& sink);
+void checkCryptography(const Profile& profile, const GatewayInfo& gateway, Sink& sink);
+void checkClientPool(const Profile& profile, const GatewayInfo& gateway, Sink& sink);
 void checkDeviceTunnel(const Profile& profile, Sink& sink);
 
 // A view of an optional text, empty when absent (value_or("") would dangle).

@@ -61,6 +61,23 @@ expect("option without value" RC 2 ERR "needs a value" ARGS render ${good} -o)
 expect("rules" RC 0 OUT "route.boundary +error +a route address is not on its prefix boundary" ARGS rules)
 expect("validate good" RC 0 ERR "0 error\\(s\\), 0 warning\\(s\\)" ARGS validate ${good})
 expect("validate warnings only" RC 0 ERR "warning: .*crypto.missing" ARGS validate ${seed})
+# validate: gateway-aware rules (Azure's default policy, a declared policy, the client pool)
+set(azure128 "${D}/azure_128bit.xml")
+set(policy128 "-IpsecEncryption GCMAES128 -IpsecIntegrity GCMAES128 -IkeEncryption GCMAES128 -IkeIntegrity SHA256 -DhGroup DHGroup14 -PfsGroup ECP256")
+set(policyStrong "-IpsecEncryption GCMAES256 -IpsecIntegrity GCMAES256 -IkeEncryption GCMAES256 -IkeIntegrity SHA384 -DhGroup ECP384 -PfsGroup ECP384")
+expect("validate azure 128-bit, with the fix" RC 1
+  ERR "azure_128bit.xml:[0-9]+:[0-9]+: error: EncryptionMethod AES_GCM_128 \\(IKE SA phase\\) will fail with 13868 against Azure's default policy[^\n]*\\[crypto.azure-policy\\][^\n]*\n[^\n]*note: Apply the \"Azure VPN Gateway \\(default policy\\)\" preset"
+  ARGS validate ${azure128})
+expect("validate declared policy fits" RC 0 ERR "0 error\\(s\\)"
+  ARGS validate ${azure128} --gateway-policy ${policy128})
+expect("validate declared policy differs" RC 1 ERR "error: [^\n]*declared custom policy[^\n]*\\[crypto.custom-policy\\]"
+  ARGS validate ${good} --gateway-policy ${policyStrong})
+expect("validate bad policy" RC 2 ERR "--gateway-policy: IpsecIntegrity is missing"
+  ARGS validate ${good} --gateway-policy "-IpsecEncryption AES256")
+expect("validate client pool" RC 0
+  ERR "warning: Route 10.0.0.0/8 overlaps the VPN client address pool 10.8.0.0/24[^\n]*\\[route.client-pool\\]"
+  ARGS validate ${good} --client-pool "172.31.0.0/24, 10.8.0.0/24")
+expect("validate bad pool" RC 2 ERR "--client-pool: " ARGS validate ${good} --client-pool 10.8.0.0/99)
 expect("validate bad: boundary" RC 1
   ERR "bad_routes.xml:18:5: error: 172.21.12.0/21 is not a network address[^\n]*\\[route.boundary\\]"
   ARGS validate ${bad})

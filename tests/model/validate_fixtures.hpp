@@ -22,14 +22,15 @@ inline Route route(std::string address, std::uint32_t prefix, bool exclusion = f
     return r;
 }
 
+// Strong and inside Azure's default P2S policy, so a clean profile stays clean on any server.
 inline CryptographySuite strongCrypto() {
     CryptographySuite c;
-    c.authenticationTransformConstants = AuthTransform::GCMAES128;
-    c.cipherTransformConstants = CipherTransform::GCMAES128;
-    c.pfsGroup = PfsGroup::ECP256;
+    c.authenticationTransformConstants = AuthTransform::GCMAES256;
+    c.cipherTransformConstants = CipherTransform::GCMAES256;
+    c.pfsGroup = PfsGroup::PFS2048;
     c.dhGroup = DhGroup::Group14;
     c.integrityCheckMethod = IntegrityCheck::SHA256;
-    c.encryptionMethod = EncryptionMethod::AES_GCM_128;
+    c.encryptionMethod = EncryptionMethod::AES256;
     return c;
 }
 

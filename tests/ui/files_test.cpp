@@ -63,11 +63,9 @@ TEST_CASE("templates and crypto presets come out valid as the model sees them") 
         const Profile p = ui::makeTemplate(t.id);
         CHECK_MESSAGE(!hasErrors(validateProfile(p)), t.title);
     }
-    const auto rec = ui::makeCryptoSuite(ui::CryptoPreset::Recommended);
-    REQUIRE(rec.has_value());
-    CHECK(toText(*rec->dhGroup) == "Group14");
-    CHECK(toText(*rec->encryptionMethod) == "AES_GCM_128");
-    CHECK_FALSE(ui::makeCryptoSuite(ui::CryptoPreset::WindowsDefault).has_value());
+    // The Azure template carries the Azure preset (model/crypto_presets.hpp).
+    const Profile azure = ui::makeTemplate(ui::Template::AzureUserTunnel);
+    CHECK(matchingPreset(azure.nativeProfile->cryptographySuite) == CryptoPreset::AzureDefault);
 }
 
 TEST_CASE("Ctrl+O without native dialogs asks for a path in the window, then opens it") {

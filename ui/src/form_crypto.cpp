@@ -18,10 +18,12 @@ void presetButtons(AppState& state, NativeProfile& np) {
             markEdited(state, {});
             appendLog(state.view, LogLevel::Info,
                       "Crypto suite: " + std::string(preset.title) + " - " +
-                          std::string(preset.note) + ".");
+                          std::string(preset.values) + ".");
         }
         if (weak) ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(preset.note).c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s: %s", std::string(preset.values).c_str(),
+                              std::string(preset.note).c_str());
         ImGui::SameLine();
     }
     ImGui::NewLine();
@@ -48,7 +50,8 @@ void drawCryptoSection(AppState& state) {
     presetButtons(state, np);
     fieldIssues(state, "NativeProfile/CryptographySuite");
     if (!np.cryptographySuite) {
-        ImGui::TextWrapped("Not set: Windows proposes 3DES / SHA-1 / DH group 2.");
+        const std::string note(cryptoPresetInfo(CryptoPreset::WindowsDefault).note);
+        ImGui::TextWrapped("Not set: %s.", note.c_str());
         return;
     }
     CryptographySuite& s = *np.cryptographySuite;

@@ -12,15 +12,6 @@ constexpr std::array kTemplates{
     TemplateInfo{Template::DeviceTunnel, "Device tunnel (machine certificate)"},
 };
 
-constexpr std::array kPresets{
-    CryptoPresetInfo{CryptoPreset::WindowsDefault, "Windows default",
-                     "weak: Windows proposes 3DES / SHA-1 / DH group 2"},
-    CryptoPresetInfo{CryptoPreset::Recommended, "Recommended baseline",
-                     "GCMAES128 / GCMAES128 / ECP256 / Group14 / SHA256 / AES_GCM_128"},
-    CryptoPresetInfo{CryptoPreset::Strong, "Strong",
-                     "GCMAES256 / GCMAES256 / ECP384 / ECP384 / SHA384 / AES_GCM_256"},
-};
-
 Route hostRoute(std::string address) {
     Route r;
     r.address = std::move(address);
@@ -54,6 +45,9 @@ Profile azureUserTunnel() {
     p.registerDns = true;
     NativeProfile np = ikev2SplitTunnel(
         "azuregateway-b115055e-0882-49bc-a9b9-7de45cba12c0-8e6946892333.vpn.azure.com");
+    // The seed has no suite (Windows' DH group 2 offer); the Azure preset is strong and inside
+    // Azure's default P2S policy.
+    np.cryptographySuite = makeCryptoSuite(CryptoPreset::AzureDefault);
     np.authentication = userEapTls();
     p.nativeProfile = std::move(np);
     p.routes = {hostRoute("192.168.3.5"), hostRoute("192.168.3.4")};
@@ -70,7 +64,7 @@ Profile userTunnel() {
     p.rememberCredentials = true;
     p.registerDns = true;
     NativeProfile np = ikev2SplitTunnel("vpn.contoso.com");
-    np.cryptographySuite = makeCryptoSuite(CryptoPreset::Recommended);
+    np.cryptographySuite = makeCryptoSuite(CryptoPreset::RrasBaseline);
     Authentication auth = userEapTls();
     auth.eap->tls.performServerValidation = true;
     np.authentication = std::move(auth);
@@ -84,7 +78,7 @@ Profile deviceTunnel() {
     p.alwaysOn = true;
     p.deviceTunnel = true;
     NativeProfile np = ikev2SplitTunnel("vpn.contoso.com");
-    np.cryptographySuite = makeCryptoSuite(CryptoPreset::Recommended);
+    np.cryptographySuite = makeCryptoSuite(CryptoPreset::RrasBaseline);
     Authentication auth;
     auth.machineMethod = MachineMethod::Certificate;
     np.authentication = std::move(auth);
@@ -108,35 +102,6 @@ Profile makeTemplate(Template id) {
         break;
     }
     return deviceTunnel();
-}
-
-std::span<const CryptoPresetInfo> cryptoPresets() {
-    return kPresets;
-}
-
-std::optional<CryptographySuite> makeCryptoSuite(CryptoPreset preset) {
-    CryptographySuite s;
-    switch (preset) {
-    case CryptoPreset::WindowsDefault:
-        return std::nullopt;
-    case CryptoPreset::Recommended:
-        s.authenticationTransformConstants = AuthTransform::GCMAES128;
-        s.cipherTransformConstants = CipherTransform::GCMAES128;
-        s.pfsGroup = PfsGroup::ECP256;
-        s.dhGroup = DhGroup::Group14;
-        s.integrityCheckMethod = IntegrityCheck::SHA256;
-        s.encryptionMethod = EncryptionMethod::AES_GCM_128;
-        return s;
-    case CryptoPreset::Strong:
-        break;
-    }
-    s.authenticationTransformConstants = AuthTransform::GCMAES256;
-    s.cipherTransformConstants = CipherTransform::GCMAES256;
-    s.pfsGroup = PfsGroup::ECP384;
-    s.dhGroup = DhGroup::ECP384;
-    s.integrityCheckMethod = IntegrityCheck::SHA384;
-    s.encryptionMethod = EncryptionMethod::AES_GCM_256;
-    return s;
 }
 
 void setDeviceTunnel(Profile& profile, bool device) {

@@ -16,6 +16,8 @@
 
 namespace aovpn {
 
+struct GatewayInfo; // model/gateway_info.hpp
+
 struct Issue {
     Severity severity = Severity::Error;
     std::string rule;    // stable id, e.g. "route.boundary"
@@ -27,6 +29,9 @@ struct Issue {
 
 // All findings, in a stable order: general, routes, filters, authentication, device tunnel.
 std::vector<Issue> validateProfile(const Profile& profile);
+// The same, with what the document knows about the gateway (a declared custom policy, the VPN
+// client address pool); the overload above passes an empty GatewayInfo.
+std::vector<Issue> validateProfile(const Profile& profile, const GatewayInfo& gateway);
 
 bool hasErrors(const std::vector<Issue>& issues);
 std::size_t countIssues(const std::vector<Issue>& issues, Severity severity);
