@@ -113,7 +113,7 @@ TEST_CASE("clicking a filter's issue opens its details and focuses the field") {
     ui.frames(2);
     const ui::LocatedItem* field = ui.find("Local addresses");
     REQUIRE(field != nullptr);
-    CHECK(ui.state.view.openFilterDetails.count(1) == 1);
+    CHECK(ui.detailsOpen("filters", 1));
     CHECK(ui.activeId() == field->id);
 }
 
@@ -126,6 +126,7 @@ TEST_CASE("removing a filter keeps open details with their filters") {
     ui.typeInto("Local addresses", "192.168.1.0/24");
     ui.click("remove-filter", 0);
     REQUIRE(ui.state.doc.profile.trafficFilters.size() == 2);
-    CHECK(ui.state.view.openFilterDetails == std::set<std::size_t>{1});
+    CHECK_FALSE(ui.detailsOpen("filters", 0));
+    CHECK(ui.detailsOpen("filters", 1));
     CHECK(ui.state.doc.profile.trafficFilters[1].localAddressRanges == "192.168.1.0/24");
 }

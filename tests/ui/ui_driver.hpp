@@ -92,6 +92,32 @@ class UiDriver {
             if (matches(it.label, label) && nth-- == 0) return &it;
         return nullptr;
     }
+    // Whether row i of a list editor ("filters", "nrpt") has its details area open.
+    bool detailsOpen(const std::string& list, std::size_t i) const {
+        const auto it = state.view.rows.find(list);
+        if (it == state.view.rows.end() || i >= it->second.keys.size()) return false;
+        return it->second.open.count(it->second.keys[i]) > 0;
+    }
+    // Items of the last frame that share an id with a different widget (another place or
+    // label): ImGui would treat them as one, so an edit of one lands in the other. (A menu
+    // reports itself a second time without a label; that is one widget.)
+    std::vector<std::string> idClashes() const {
+        std::vector<std::string> out;
+        for (std::size_t a = 0; a < items.size(); ++a)
+            for (std::size_t b = a + 1; b < items.size(); ++b) {
+                const ui::LocatedItem &x = items[a], &y = items[b];
+                if (x.label.empty() || y.label.empty()) continue;
+                if (x.id == y.id && (x.label != y.label || x.minX != y.minX || x.minY != y.minY))
+                    out.push_back(x.label + " / " + y.label);
+            }
+        return out;
+    }
+    // The message of the first issue at `field`, or "".
+    std::string issueMessage(const std::string& field) const {
+        for (const auto& i : state.derived.issues)
+            if (i.field == field) return i.message;
+        return {};
+    }
     ImGuiID activeId() const { return ImGui::GetCurrentContext()->ActiveId; }
 
     void click(const std::string& label, int nth = 0) {

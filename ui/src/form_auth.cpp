@@ -3,6 +3,7 @@
 #include "ui/file_ops.hpp"
 #include "ui/panels.hpp"
 
+#include "rows.hpp"
 #include "widgets.hpp"
 
 #include <chrono>
@@ -96,13 +97,6 @@ void drawCertificateTable(AppState& state) {
                            "The filter matches %d usable certificates: Windows may ask which.", n);
 }
 
-std::string joined(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v)
-        out += (out.empty() ? "" : ", ") + s;
-    return out;
-}
-
 void drawServerValidation(AppState& state) {
     EapTlsSettings* tls = eapTls(state.doc.profile);
     auto* slot = serverValidation(state.doc.profile);
@@ -122,9 +116,17 @@ void drawServerValidation(AppState& state) {
         markEdited(state, "ServerNames");
     }
     fieldIssues(state, sbase + "ServerNames");
-    fieldLabel("Trusted root CA");
-    const std::string roots = joined(sv->trustedRootCAs);
-    ImGui::TextUnformatted(roots.empty() ? "(none)" : roots.c_str());
+    std::string key;
+    ValueList roots{"trusted-roots",
+                    "Trusted root CA",
+                    "SHA-1 thumbprint of the server's root CA",
+                    "Add a root thumbprint",
+                    sbase + "TrustedRootCA",
+                    {}};
+    if (drawValueList(state, roots, sv->trustedRootCAs, key)) {
+        *slot = edited;
+        markEdited(state, key);
+    }
     toWidgetColumn();
     if (ImGui::SmallButton("From the picked chain")) trustPickedRoot(state);
     ImGui::SameLine();
@@ -175,7 +177,7 @@ void drawAuthSection(AppState& state) {
     drawCertificateTable(state);
     fieldIssues(state, "NativeProfile/Authentication");
     fieldIssues(state, "NativeProfile/Authentication/Eap");
-    fieldIssues(state, "NativeProfile/Authentication/Eap/FilteringInfo");
+    drawCertificateFilter(state);
     drawServerValidation(state);
 }
 

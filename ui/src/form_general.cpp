@@ -2,6 +2,7 @@
 #include "ui/panels.hpp"
 #include "ui/templates.hpp"
 
+#include "rows.hpp"
 #include "widgets.hpp"
 
 #include <string>
@@ -12,26 +13,28 @@ namespace {
 
 void drawServers(AppState& state) {
     auto& servers = state.doc.profile.nativeProfile->servers;
+    RowList rows(state, "servers", servers.size());
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Servers");
     ImGui::SameLine();
-    int removeAt = -1;
+    std::optional<std::size_t> removeAt;
     const float nameW = ImGui::GetFontSize() * 9.0f;
     for (std::size_t i = 0; i < servers.size(); ++i) {
-        ImGui::PushID(static_cast<int>(i));
+        rows.push(i);
         const std::string field = "NativeProfile/Servers[" + std::to_string(i) + "]";
         if (i > 0) toWidgetColumn();
-        focusIfRequested(state, field);
         if (i == 0) ImGui::SameLine(ImGui::GetFontSize() * 9.5f);
         ImGui::SetNextItemWidth(-(nameW + ImGui::GetFrameHeight() + 16.0f));
-        if (inputText("##Server FQDN", servers[i].fqdn, "FQDN or IP, e.g. vpn.contoso.com"))
-            markEdited(state, "server" + std::to_string(i));
+        editField(state, field, field + "/fqdn", [&] {
+            return inputText("##Server FQDN", servers[i].fqdn, "FQDN or IP, e.g. vpn.contoso.com");
+        });
         ImGui::SameLine();
         ImGui::SetNextItemWidth(nameW);
-        if (inputOptText("##Server friendly name", servers[i].friendlyName, "friendly name"))
-            markEdited(state, "servername" + std::to_string(i));
+        editField(state, field + "/name", field + "/name", [&] {
+            return inputOptText("##Server friendly name", servers[i].friendlyName, "friendly name");
+        });
         ImGui::SameLine();
-        if (ImGui::Button("x##remove server")) removeAt = static_cast<int>(i);
+        if (ImGui::Button("x##remove server")) removeAt = i;
         fieldIssues(state, field);
         ImGui::PopID();
     }
@@ -40,8 +43,9 @@ void drawServers(AppState& state) {
         servers.push_back(VpnServer{});
         markEdited(state, {});
     }
-    if (removeAt >= 0) {
-        servers.erase(servers.begin() + removeAt);
+    if (removeAt) {
+        servers.erase(servers.begin() + static_cast<std::ptrdiff_t>(*removeAt));
+        rows.erased(*removeAt);
         markEdited(state, {});
     }
     fieldIssues(state, "NativeProfile/Servers");

@@ -3,6 +3,7 @@
 #include "ui/document.hpp"
 #include "ui/panels.hpp"
 
+#include "rows.hpp"
 #include "widgets.hpp"
 
 #include <string>
@@ -15,13 +16,14 @@ namespace {
 // The protocols a list entry can name (the CSP allows only these two in NativeProtocol/Type).
 constexpr NativeProtocol kListable[] = {NativeProtocol::IKEv2, NativeProtocol::SSTP};
 
-enum class RowAction { None, Up, Down, Remove };
+enum class MoveAction { None, Up, Down, Remove };
 
 // One entry: its position, its type (an unknown type read from a file shows as read), and
 // the buttons that reorder or drop it.
-RowAction drawEntry(const Known<NativeProtocol>& entry, std::size_t i, std::size_t count) {
-    RowAction action = RowAction::None;
-    ImGui::PushID(static_cast<int>(i));
+MoveAction drawEntry(const Known<NativeProtocol>& entry, const RowList& rows, std::size_t i) {
+    MoveAction action = MoveAction::None;
+    const std::size_t count = rows.size();
+    rows.push(i);
     toWidgetColumn();
     ImGui::AlignTextToFramePadding();
     const std::string text = std::to_string(i + 1) + ". " + std::string(toText(entry));
@@ -29,30 +31,34 @@ RowAction drawEntry(const Known<NativeProtocol>& entry, std::size_t i, std::size
     ImGui::SameLine(ImGui::GetFontSize() * 17.0f);
     // Disabled rather than hidden, so the buttons of every row line up.
     ImGui::BeginDisabled(i == 0);
-    if (ImGui::Button("Up##protocol up")) action = RowAction::Up;
+    if (ImGui::Button("Up##protocol up")) action = MoveAction::Up;
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(i + 1 == count);
-    if (ImGui::Button("Down##protocol down")) action = RowAction::Down;
+    if (ImGui::Button("Down##protocol down")) action = MoveAction::Down;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("x##remove protocol")) action = RowAction::Remove;
+    if (ImGui::Button("x##remove protocol")) action = MoveAction::Remove;
     ImGui::PopID();
     return action;
 }
 
-bool applyRowAction(std::vector<Known<NativeProtocol>>& list, std::size_t i, RowAction action) {
+bool applyMoveAction(std::vector<Known<NativeProtocol>>& list, RowList& rows, std::size_t i,
+                    MoveAction action) {
     switch (action) {
-    case RowAction::Up:
+    case MoveAction::Up:
         std::swap(list[i - 1], list[i]);
+        rows.swapped(i - 1, i);
         return true;
-    case RowAction::Down:
+    case MoveAction::Down:
         std::swap(list[i], list[i + 1]);
+        rows.swapped(i, i + 1);
         return true;
-    case RowAction::Remove:
+    case MoveAction::Remove:
         list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
+        rows.erased(i);
         return true;
-    case RowAction::None:
+    case MoveAction::None:
         break;
     }
     return false;
@@ -78,9 +84,10 @@ void drawProtocolList(AppState& state) {
         ImGui::TextDisabled("Empty: add the protocols Windows tries, first to last.");
     else
         ImGui::TextDisabled("Tried first to last.");
+    RowList rows(state, "protocols", edited.protocols.size());
     for (std::size_t i = 0; i < edited.protocols.size(); ++i) {
-        const RowAction action = drawEntry(edited.protocols[i], i, edited.protocols.size());
-        if (applyRowAction(edited.protocols, i, action)) {
+        const MoveAction action = drawEntry(edited.protocols[i], rows, i);
+        if (applyMoveAction(edited.protocols, rows, i, action)) {
             changed = true;
             break; // the rows below moved; they are drawn again next frame
         }
@@ -95,6 +102,7 @@ void drawProtocolList(AppState& state) {
         ImGui::SameLine();
     }
     ImGui::NewLine();
+    fieldIssues(state, "NativeProfile/ProtocolList");
 
     fieldLabel("Retry time (hours)");
     if (inputOptNumber("##RetryTimeInHours", edited.retryTimeInHours,

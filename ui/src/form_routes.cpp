@@ -2,6 +2,7 @@
 #include "ui/edits.hpp"
 #include "ui/panels.hpp"
 
+#include "rows.hpp"
 #include "widgets.hpp"
 
 namespace aovpn::ui {
@@ -26,24 +27,27 @@ void rowIssues(const AppState& state, std::size_t i) {
     }
 }
 
-bool routeRow(AppState& state, std::size_t i) {
+bool routeRow(AppState& state, const RowList& rows, std::size_t i) {
     Route& r = state.doc.profile.routes[i];
     ImGui::TableNextRow();
-    ImGui::PushID(static_cast<int>(i));
+    rows.push(i);
     ImGui::TableNextColumn();
-    focusIfRequested(state, field(i, "Address"));
+    auto number = [&](const char* element, const char* id, std::optional<std::uint32_t>& v,
+                      const char* hint) {
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        const std::string f = field(i, element);
+        editField(state, f, f, [&] { return inputOptNumber(id, v, hint); });
+    };
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (inputOptText("##route-address", r.address, "10.0.0.0")) markEdited(state, field(i, "A"));
+    const std::string address = field(i, "Address");
+    editField(state, address, address,
+              [&] { return inputOptText("##route-address", r.address, "10.0.0.0"); });
+    number("PrefixSize", "##route-prefix", r.prefixSize, "32");
+    number("Metric", "##route-metric", r.metric, nullptr);
     ImGui::TableNextColumn();
-    focusIfRequested(state, field(i, "PrefixSize"));
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (inputOptNumber("##route-prefix", r.prefixSize, "32")) markEdited(state, field(i, "P"));
-    ImGui::TableNextColumn();
-    focusIfRequested(state, field(i, "Metric"));
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (inputOptNumber("##route-metric", r.metric)) markEdited(state, field(i, "M"));
-    ImGui::TableNextColumn();
-    if (checkOpt("##route-exclusion", r.exclusionRoute, false)) markEdited(state, {});
+    editField(state, field(i, "ExclusionRoute"), {},
+              [&] { return checkOpt("##route-exclusion", r.exclusionRoute, false); });
     ImGui::TableNextColumn();
     const bool remove = ImGui::SmallButton("x##remove-route");
     rowIssues(state, i);
@@ -53,8 +57,10 @@ bool routeRow(AppState& state, std::size_t i) {
 
 void drawRouteTable(AppState& state) {
     auto& routes = state.doc.profile.routes;
+    RowList rows(state, "routes", routes.size());
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
+                                       ImGuiTableFlags_NoSavedSettings;
     const float rowH = ImGui::GetFrameHeightWithSpacing();
     const float h = rowH * (static_cast<float>(std::min<std::size_t>(routes.size(), 8)) + 1.25f);
     if (!ImGui::BeginTable("routes", 5, kFlags, ImVec2(0.0f, h))) return;
@@ -65,7 +71,7 @@ void drawRouteTable(AppState& state) {
     ImGui::TableSetupColumn("Exclusion", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
-    int removeAt = -1;
+    std::optional<std::size_t> removeAt;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(routes.size()));
     // A clicked issue must scroll to a row the clipper would skip.
@@ -76,10 +82,12 @@ void drawRouteTable(AppState& state) {
     }
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-            if (routeRow(state, static_cast<std::size_t>(i))) removeAt = i;
+            if (routeRow(state, rows, static_cast<std::size_t>(i)))
+                removeAt = static_cast<std::size_t>(i);
     ImGui::EndTable();
-    if (removeAt >= 0) {
-        routes.erase(routes.begin() + removeAt);
+    if (removeAt) {
+        routes.erase(routes.begin() + static_cast<std::ptrdiff_t>(*removeAt));
+        rows.erased(*removeAt);
         markEdited(state, {});
     }
 }

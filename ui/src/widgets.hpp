@@ -1,6 +1,7 @@
 #pragma once
 // Form widgets shared by the panels: std::string/optional editing, validation messages beside a
 // field, and focusing a field when its issue is clicked. Internal to ui/.
+#include "ui/document.hpp"
 #include "ui/state.hpp"
 #include "ui/widget_locator.hpp"
 
@@ -37,6 +38,27 @@ std::optional<Severity> worstIssue(const AppState& state, std::string_view field
 bool sectionWantsFocus(const AppState& state, std::string_view prefix);
 
 ImVec4 severityColour(Severity s);
+
+// Draws one editor through `widget` (returns true when it changed the value): focuses it when its
+// issue was clicked and gives its frame the colour of its worst issue. For editors of a copy
+// that the caller writes back and records itself.
+template <class Widget> bool fieldWidget(AppState& state, std::string_view field, Widget&& widget) {
+    focusIfRequested(state, field);
+    const auto worst = worstIssue(state, field);
+    if (worst) ImGui::PushStyleColor(ImGuiCol_Border, severityColour(*worst));
+    const bool changed = widget();
+    if (worst) ImGui::PopStyleColor();
+    return changed;
+}
+
+// fieldWidget for an editor of the document itself: also records the edit under `editKey`
+// (typing into one field coalesces into one undo step; "" never coalesces).
+template <class Widget>
+bool editField(AppState& state, std::string_view field, std::string_view editKey, Widget&& widget) {
+    const bool changed = fieldWidget(state, field, widget);
+    if (changed) markEdited(state, editKey);
+    return changed;
+}
 
 // A combo over a closed value set; "(not set)" is the first entry when allowAbsent.
 template <class E>

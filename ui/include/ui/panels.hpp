@@ -24,7 +24,8 @@ void drawFiltersSection(AppState& state);
 void drawDnsSection(AppState& state);
 void drawOptionsSection(AppState& state);
 // Parts of a section, in files of their own.
-void drawProtocolList(AppState& state);     // General, under Protocol (form_protocol_list.cpp)
-void drawDeviceCompliance(AppState& state); // Options (form_compliance.cpp)
+void drawProtocolList(AppState& state);      // General, under Protocol (form_protocol_list.cpp)
+void drawDeviceCompliance(AppState& state);  // Options (form_compliance.cpp)
+void drawCertificateFilter(AppState& state); // Authentication (form_cert_filter.cpp)
 
 } // namespace aovpn::ui

@@ -91,6 +91,15 @@ struct InstallState {
     std::optional<platform::SessionInfo> session;
 };
 
+// Stable keys for the rows of one repeated-element editor (servers, routes, filters...): a row's
+// ImGui id comes from its key, never from its index or the table that happens to draw it
+// (ui/src/rows.hpp). Keys follow their elements through the form's own adds, removes and moves.
+struct RowKeys {
+    std::vector<std::uint32_t> keys;
+    std::set<std::uint32_t> open; // rows whose details area is open
+    std::uint32_t next = 1;
+};
+
 enum class Confirm { None, Remove, Replace, Quit, NewDiscard, OpenDiscard, ImportDiscard };
 enum class FileAction { None, Open, SaveAs, ExportPowerShell, ExportIntune, ImportRootCa };
 
@@ -102,12 +111,12 @@ struct ViewState {
     float dpiScale = 1.0f;
     Fonts fonts;
     std::vector<LogLine> log;
-    std::string hostPaste;                    // the "add /32 host routes" box
-    std::set<std::size_t> openFilterDetails;  // traffic filters whose details area is open
-    std::string focusField;                   // validation path to focus on the next frame
-    Confirm confirm = Confirm::None;          // the confirmation popup to open
-    FileAction fileAction = FileAction::None; // the path popup to open (no native dialogs)
-    std::string pathInput;                    // text of the path popup
+    std::string hostPaste;                            // the "add /32 host routes" box
+    std::map<std::string, RowKeys, std::less<>> rows; // per list editor ("filters", "routes"...)
+    std::string focusField;                           // validation path to focus on the next frame
+    Confirm confirm = Confirm::None;                  // the confirmation popup to open
+    FileAction fileAction = FileAction::None;         // the path popup to open (no native dialogs)
+    std::string pathInput;                            // text of the path popup
     std::vector<platform::InstalledProfile> importList; // for "Import installed profile"
     bool importOpen = false;
     int pendingTemplate = 0;     // File > New waiting for "discard changes?"
