@@ -47,13 +47,20 @@ std::optional<LoadedProfile> loadProfile(const std::string& path) {
     }
     loaded.read = readProfileXml(loaded.text);
     for (const XmlDiagnostic& d : loaded.read.warnings)
-        reportXml(path, d, "warning");
+        reportFinding(path, d);
     if (!loaded.read.ok()) {
         for (const XmlDiagnostic& d : loaded.read.errors)
-            reportXml(path, d, "error");
+            reportFinding(path, d);
         return std::nullopt;
     }
     return loaded;
+}
+
+std::size_t countReadFindings(const ReadResult& read, Severity severity) {
+    std::size_t n = severity == Severity::Warning ? read.suppressed : 0;
+    for (const XmlDiagnostic& d : read.warnings)
+        if (!d.rule.empty() && d.severity == severity) ++n;
+    return n;
 }
 
 bool writeOutput(const std::string& out, std::string_view bytes) {

@@ -41,9 +41,9 @@ CryptographySuite readCrypto(Reader& r, N node) {
 bool readEapWrapper(Reader& r, N node, std::optional<EapConfig>& slot) {
     if (!r.claim(node, slot.has_value())) return false;
     N config = node.child("Configuration");
-    if (xml::elementCount(node) != 1 || !config || config.first_attribute() ||
+    if (xml::elementCount(node) != 1 || !config || xml::hasForeignAttributes(config) ||
         xml::hasSignificantText(node)) {
-        r.reject("<Eap> should hold exactly one <Configuration>");
+        r.reject("structure.shape", "<Eap> should hold exactly one <Configuration>");
         return false;
     }
     slot = readEapConfiguration(r, config);
@@ -76,7 +76,8 @@ ProtocolList readProtocolList(Reader& r, N node) {
 bool readServers(Reader& r, N node, NativeProfile& p) {
     std::optional<std::string> text;
     if (!r.claim(node, !p.servers.empty()) || !r.str(node, text)) return false;
-    if (text->empty()) r.warn(node, "<Servers> is empty; it is left out when saved.");
+    if (text->empty())
+        r.note(node, "xml.empty-servers", "<Servers> is empty; it is left out when saved.");
     p.servers = parseServers(*text);
     return true;
 }
@@ -91,6 +92,20 @@ Proxy readProxy(Reader& r, N node) {
         return false;
     });
     return p;
+}
+
+ApnBinding readApnBinding(Reader& r, N node) {
+    ApnBinding a;
+    r.children(node, a.extra, [&](N c) {
+        if (is(c, "ProviderId")) return r.str(c, a.providerId);
+        if (is(c, "AccessPointName")) return r.str(c, a.accessPointName);
+        if (is(c, "UserName")) return r.str(c, a.userName);
+        if (is(c, "Password")) return r.str(c, a.password);
+        if (is(c, "IsCompressionEnabled")) return r.flag(c, a.isCompressionEnabled);
+        if (is(c, "AuthenticationType")) return r.str(c, a.authenticationType);
+        return false;
+    });
+    return a;
 }
 
 DeviceCompliance readDeviceCompliance(Reader& r, N node) {

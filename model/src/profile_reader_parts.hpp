@@ -14,6 +14,7 @@ inline bool isElement(pugi::xml_node n, const char* name) {
 }
 
 Proxy readProxy(xml::Reader& r, pugi::xml_node node);
+ApnBinding readApnBinding(xml::Reader& r, pugi::xml_node node);
 DeviceCompliance readDeviceCompliance(xml::Reader& r, pugi::xml_node node);
 PluginProfile readPlugin(xml::Reader& r, pugi::xml_node node);
 AppTrigger readAppTrigger(xml::Reader& r, pugi::xml_node node);

@@ -20,6 +20,18 @@ void writeProxy(Emitter& out, pugi::xml_node parent, const Proxy& p) {
     out.raw(n, p.extra);
 }
 
+void writeApnBinding(Emitter& out, pugi::xml_node parent, const ApnBinding& a) {
+    pugi::xml_node n = parent.append_child("APNBinding");
+    out.opt(n, "ProviderId", a.providerId);
+    out.opt(n, "AccessPointName", a.accessPointName);
+    out.opt(n, "UserName", a.userName);
+    out.opt(n, "Password", a.password);
+    out.opt(n, "IsCompressionEnabled", a.isCompressionEnabled);
+    out.opt(n, "AuthenticationType", a.authenticationType);
+    xml::orderChildren(n, schema::kApnBinding);
+    out.raw(n, a.extra);
+}
+
 void writeDeviceCompliance(Emitter& out, pugi::xml_node parent, const DeviceCompliance& d) {
     pugi::xml_node n = parent.append_child("DeviceCompliance");
     out.opt(n, "Enabled", d.enabled);
@@ -163,7 +175,7 @@ void writeWindows11(Emitter& out, pugi::xml_node n, const Profile& p) {
 void writeProfile(Emitter& out, pugi::xml_node n, const Profile& p) {
     writeScalars(out, n, p);
     if (p.proxy) writeProxy(out, n, *p.proxy);
-    if (p.apnBinding) out.raw(n, std::vector<std::string>{*p.apnBinding});
+    if (p.apnBinding) writeApnBinding(out, n, *p.apnBinding);
     if (p.deviceCompliance) writeDeviceCompliance(out, n, *p.deviceCompliance);
     if (p.pluginProfile) writePlugin(out, n, *p.pluginProfile);
     for (const auto& t : p.appTriggers)

@@ -38,6 +38,20 @@ std::size_t utf8Sequence(std::string_view s, std::size_t i, char32_t& cp) {
 
 } // namespace
 
+bool isValidUtf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        const std::size_t len = utf8Sequence(s, i, cp);
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
+}
+
 bool isPlainAscii(std::string_view s) {
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);

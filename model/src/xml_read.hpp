@@ -20,11 +20,14 @@ class Reader {
     // and refuses absurd nesting (false, with an error).
     bool prepare(pugi::xml_document& doc);
 
-    // Diagnostics start "Line L, column C: " for where `node` starts. Past kMaxWarnings
-    // warnings only a count is kept; finish() reports it.
+    // Findings of catalogue rule `rule` (model/rules.hpp), starting "Line L, column C: " for
+    // where `node` starts, with the element's field path. note() records a finding that does not
+    // stop reading (any severity); past kMaxWarnings only a count is kept. error() records why
+    // the text is unusable.
     static constexpr std::size_t kMaxWarnings = 100;
-    void warn(pugi::xml_node node, const std::string& sentence);
-    void error(pugi::xml_node node, const std::string& sentence);
+    void note(pugi::xml_node node, std::string_view rule, const std::string& sentence,
+              std::string hint = {}, std::string field = {});
+    void error(pugi::xml_node node, std::string_view rule, const std::string& sentence);
     void finish();
 
     // Each slot takes a plain value element once. False (with the reason remembered) when the
@@ -42,7 +45,11 @@ class Reader {
     bool wrapped(pugi::xml_node node, const char* inner, std::optional<std::string>& slot);
     // True when the element is new for its slot and has no attributes; else remembers why not.
     bool claim(pugi::xml_node node, bool alreadySet);
-    void reject(std::string reason) { reason_ = std::move(reason); }
+    void reject(std::string_view rule, std::string reason, std::string hint = {}) {
+        rule_ = rule;
+        reason_ = std::move(reason);
+        hint_ = std::move(hint);
+    }
 
     // Visits the element children of `parent`; those `take` refuses go to `extra`, verbatim.
     void children(pugi::xml_node parent, std::vector<std::string>& extra,
@@ -52,12 +59,15 @@ class Reader {
 
   private:
     void keep(pugi::xml_node node, std::vector<std::string>& extra);
+    bool takeCaseVariant(pugi::xml_node node, const std::function<bool(pugi::xml_node)>& take);
 
     LineColumn where(pugi::xml_node node);
 
     std::string_view text_;
     ReadResult& result_;
+    std::string_view rule_;
     std::string reason_;
+    std::string hint_;
     std::vector<std::size_t> lineStarts_;
     std::size_t suppressed_ = 0;
 };

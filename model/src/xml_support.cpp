@@ -2,7 +2,10 @@
 
 #include "model/schema_order.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <map>
 #include <sstream>
@@ -73,6 +76,46 @@ bool hasSignificantText(pugi::xml_node node) {
     for (pugi::xml_node c : node.children())
         if (isText(c) && !isBlank(c.value())) return true;
     return false;
+}
+
+bool hasForeignAttributes(pugi::xml_node node) {
+    for (pugi::xml_attribute a : node.attributes()) {
+        const std::string_view n = a.name();
+        if (n != "xmlns" && !n.starts_with("xmlns:")) return true;
+    }
+    return false;
+}
+
+bool isBlankText(std::string_view text) {
+    return isBlank(text);
+}
+
+std::string trimmedText(pugi::xml_node node) {
+    const std::string t = textOf(node);
+    const auto b = t.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    return t.substr(b, t.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string fieldPathOf(pugi::xml_node node) {
+    static constexpr std::array<std::string_view, 5> kLists{
+        "Route", "TrafficFilter", "DomainNameInformation", "AppTrigger", "NativeProtocol"};
+    std::vector<std::string> segments;
+    for (pugi::xml_node n = node; n && n.type() == pugi::node_element && n.parent() &&
+                                  n.parent().type() == pugi::node_element;
+         n = n.parent()) {
+        const std::string_view name = localName(n);
+        std::size_t index = 0;
+        for (pugi::xml_node s = n.previous_sibling(); s; s = s.previous_sibling())
+            if (s.type() == pugi::node_element && localName(s) == name) ++index;
+        const bool list = std::find(kLists.begin(), kLists.end(), name) != kLists.end();
+        segments.push_back(list || index > 0 ? fmt::format("{}[{}]", name, index)
+                                             : std::string(name));
+    }
+    std::string path;
+    for (auto it = segments.rbegin(); it != segments.rend(); ++it)
+        path += (path.empty() ? "" : "/") + *it;
+    return path;
 }
 
 bool isPlainValue(pugi::xml_node node) {

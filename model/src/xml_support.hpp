@@ -18,6 +18,15 @@ inline constexpr unsigned kParseOptions =
 std::string textOf(pugi::xml_node node);
 // True when `node` holds non-blank text next to, or instead of, elements.
 bool hasSignificantText(pugi::xml_node node);
+// Attributes other than namespace declarations (xmlns, xmlns:p).
+bool hasForeignAttributes(pugi::xml_node node);
+// Only spaces, tabs and line ends (or nothing).
+bool isBlankText(std::string_view text);
+// textOf(node) without surrounding blanks.
+std::string trimmedText(pugi::xml_node node);
+// The validator's field path of an element ("Route[3]/Metric", "NativeProfile/Servers"); list
+// items always carry their index, other elements only when they repeat ("Foo[1]").
+std::string fieldPathOf(pugi::xml_node node);
 // No attributes, no element children: a plain value element.
 bool isPlainValue(pugi::xml_node node);
 // Element children only (comments, blank text skipped).
@@ -44,6 +53,8 @@ void orderChildren(pugi::xml_node node, std::span<const std::string_view> order)
 // would come back as LF. Fixes `text` in place: CR/CRLF -> LF, control characters removed,
 // invalid UTF-8 -> U+FFFD. Returns what was changed, as a phrase ("" when nothing was).
 std::string sanitizeText(std::string& text);
+// Well-formed UTF-8: no overlong forms, surrogates, code points past U+10FFFF or cut sequences.
+bool isValidUtf8(std::string_view text);
 // Printable ASCII, tab and LF only: text sanitizeText leaves as it is (checked without copying).
 bool isPlainAscii(std::string_view text);
 

@@ -88,6 +88,16 @@ expect("validate missing" RC 2 ERR "no-such-file.xml: error: cannot read the fil
   ARGS validate "${D}/no-such-file.xml")
 expect("validate malformed" RC 2 ERR "broken.xml:4:[0-9]+: error: " ARGS validate ${broken})
 expect("validate several: worst wins" RC 2 ARGS validate ${good} ${broken})
+# Reader findings are rules: printed with their id and field, and counted in the summary.
+set(corpus "${DRIVE}${SHARED}/reference/corpus")
+expect("rules: reader rules listed" RC 0 OUT "structure.misplaced +error +a known element under"
+  ARGS rules)
+expect("validate: reader findings are errors with a rule" RC 1
+  ERR "msdocs_vpnv2csp_syncml_data.xml:16:3: error: <DomainNameInformationList> is the VPNv2 CSP's node name.*\\[structure.csp-node\\] \\(DomainNameInformation\\[0\\]\\)"
+  ARGS validate "${corpus}/msdocs_vpnv2csp_syncml_data.xml")
+expect("validate: reader findings counted" RC 1
+  ERR "msdocs_vpnv2csp_syncml_data.xml: 4 error\\(s\\), 2 warning\\(s\\), 1 info"
+  ARGS validate "${corpus}/msdocs_vpnv2csp_syncml_data.xml")
 
 # render
 expect("render xml" RC 0 OUT "^<VPNProfile>\n  <ProfileName>Contoso AOVPN</ProfileName>" ARGS render ${good})

@@ -202,6 +202,6 @@ TEST_CASE("thousands of unknown elements: all kept, warnings capped, fast") {
     REQUIRE(r.ok());
     CHECK(r.profile.extra.size() == 20000);
     REQUIRE(r.warnings.size() == 101);
-    CHECK(r.warnings.back().message == "19900 more warnings like these are not shown.");
+    CHECK(r.warnings.back().message == "19900 more findings like these are not shown.");
     CHECK(r.warnings[99].column == 12 + 5 * 10 + 6 * 89 + 1); // at the '<' of <U99/>
 }

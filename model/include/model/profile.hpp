@@ -24,6 +24,18 @@ struct Proxy {
     bool operator==(const Proxy&) const = default;
 };
 
+// APNBinding (cellular access point), all optional.
+struct ApnBinding {
+    std::optional<std::string> providerId;
+    std::optional<std::string> accessPointName;
+    std::optional<std::string> userName;
+    std::optional<std::string> password;
+    std::optional<bool> isCompressionEnabled;
+    std::optional<std::string> authenticationType;
+    RawElements extra;
+    bool operator==(const ApnBinding&) const = default;
+};
+
 struct Sso {
     std::optional<bool> enabled;
     std::optional<std::string> eku;
@@ -150,7 +162,7 @@ struct Profile {
     std::optional<bool> byPassForLocal;
     std::optional<bool> requireVpnClientAppUi;
     std::optional<Proxy> proxy;
-    std::optional<std::string> apnBinding; // kept verbatim (outer XML)
+    std::optional<ApnBinding> apnBinding;
     std::optional<DeviceCompliance> deviceCompliance;
     std::optional<PluginProfile> pluginProfile;
     std::vector<AppTrigger> appTriggers;

@@ -25,6 +25,9 @@ inline constexpr std::array<std::string_view, 30> kVpnProfile{
     "DataEncryption", "PrivateNetwork", "DisableIKEv2Fragmentation", "AlwaysOnActive"};
 
 inline constexpr std::array<std::string_view, 2> kProxy{"AutoConfigUrl", "Manual"};
+inline constexpr std::array<std::string_view, 6> kApnBinding{
+    "ProviderId", "AccessPointName",      "UserName",
+    "Password",   "IsCompressionEnabled", "AuthenticationType"};
 inline constexpr std::array<std::string_view, 2> kDeviceCompliance{"Enabled", "Sso"};
 inline constexpr std::array<std::string_view, 3> kSso{"Enabled", "Eku", "IssuerHash"};
 inline constexpr std::array<std::string_view, 3> kPluginProfile{
