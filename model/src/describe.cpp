@@ -21,7 +21,9 @@ template <typename C> struct Container;
 template <typename V> struct Container<std::optional<V>> {
     using Value = V;
     static constexpr bool list = false;
-    static std::size_t count(const void* c) { return static_cast<const std::optional<V>*>(c)->has_value() ? 1 : 0; }
+    static std::size_t count(const void* c) {
+        return static_cast<const std::optional<V>*>(c)->has_value() ? 1 : 0;
+    }
     static void* item(void* c, std::size_t) { return &**static_cast<std::optional<V>*>(c); }
     static const void* citem(const void* c, std::size_t) {
         return &**static_cast<const std::optional<V>*>(c);
@@ -32,7 +34,9 @@ template <typename V> struct Container<std::optional<V>> {
 template <typename V> struct Container<std::vector<V>> {
     using Value = V;
     static constexpr bool list = true;
-    static std::size_t count(const void* c) { return static_cast<const std::vector<V>*>(c)->size(); }
+    static std::size_t count(const void* c) {
+        return static_cast<const std::vector<V>*>(c)->size();
+    }
     static void* item(void* c, std::size_t i) { return &(*static_cast<std::vector<V>*>(c))[i]; }
     static const void* citem(const void* c, std::size_t i) {
         return &(*static_cast<const std::vector<V>*>(c))[i];
@@ -45,19 +49,23 @@ template <typename V> struct Container<std::vector<V>> {
 };
 
 template <typename V> struct KnownOf : std::false_type {};
-template <typename E> struct KnownOf<Known<E>> : std::true_type {
-    using Enum = E;
-};
+template <typename E> struct KnownOf<Known<E>> : std::true_type { using Enum = E; };
 
 template <typename S> struct Describe; // specialised below, leaves first
 
 template <typename V> constexpr Kind kindOf() {
-    if constexpr (std::is_same_v<V, std::string>) return Kind::Text;
-    else if constexpr (std::is_same_v<V, bool>) return Kind::Bool;
-    else if constexpr (std::is_same_v<V, std::uint32_t>) return Kind::Number;
-    else if constexpr (std::is_same_v<V, EapConfig>) return Kind::Eap;
-    else if constexpr (KnownOf<V>::value) return Kind::Enum;
-    else return Kind::Struct;
+    if constexpr (std::is_same_v<V, std::string>)
+        return Kind::Text;
+    else if constexpr (std::is_same_v<V, bool>)
+        return Kind::Bool;
+    else if constexpr (std::is_same_v<V, std::uint32_t>)
+        return Kind::Number;
+    else if constexpr (std::is_same_v<V, EapConfig>)
+        return Kind::Eap;
+    else if constexpr (KnownOf<V>::value)
+        return Kind::Enum;
+    else
+        return Kind::Struct;
 }
 
 template <auto M> constexpr FieldAccess accessFor() {
@@ -67,7 +75,9 @@ template <auto M> constexpr FieldAccess accessFor() {
     using V = typename K::Value;
     FieldAccess a{};
     a.container = [](void* p) -> void* { return &(static_cast<Parent*>(p)->*M); };
-    a.ccontainer = [](const void* p) -> const void* { return &(static_cast<const Parent*>(p)->*M); };
+    a.ccontainer = [](const void* p) -> const void* {
+        return &(static_cast<const Parent*>(p)->*M);
+    };
     a.count = &K::count;
     a.item = &K::item;
     a.citem = &K::citem;
@@ -137,10 +147,10 @@ constexpr Element element(std::string_view name, const std::array<Field, N>& fie
             [](const void* o) { return &static_cast<const S*>(o)->comments; }};
 }
 
-#define AOVPN_DESCRIBE(S, NAME, ...)                                                            \
-    template <> struct Describe<S> {                                                            \
-        static constexpr std::array fields{__VA_ARGS__};                                        \
-        static constexpr Element element = schema::element<S>(NAME, fields);                    \
+#define AOVPN_DESCRIBE(S, NAME, ...)                                                               \
+    template <> struct Describe<S> {                                                               \
+        static constexpr std::array fields{__VA_ARGS__};                                           \
+        static constexpr Element element = schema::element<S>(NAME, fields);                       \
     }
 
 AOVPN_DESCRIBE(Proxy, "Proxy", field<&Proxy::autoConfigUrl>("AutoConfigUrl"),
@@ -152,8 +162,8 @@ AOVPN_DESCRIBE(ApnBinding, "APNBinding", field<&ApnBinding::providerId>("Provide
                field<&ApnBinding::authenticationType>("AuthenticationType"));
 AOVPN_DESCRIBE(Sso, "Sso", field<&Sso::enabled>("Enabled"), field<&Sso::eku>("Eku"),
                field<&Sso::issuerHash>("IssuerHash"));
-AOVPN_DESCRIBE(DeviceCompliance, "DeviceCompliance",
-               field<&DeviceCompliance::enabled>("Enabled"), field<&DeviceCompliance::sso>("Sso"));
+AOVPN_DESCRIBE(DeviceCompliance, "DeviceCompliance", field<&DeviceCompliance::enabled>("Enabled"),
+               field<&DeviceCompliance::sso>("Sso"));
 AOVPN_DESCRIBE(PluginProfile, "PluginProfile",
                field<&PluginProfile::serverUrlList>("ServerUrlList"),
                xmlField<&PluginProfile::customConfiguration>("CustomConfiguration"),
@@ -173,31 +183,29 @@ AOVPN_DESCRIBE(TrafficFilter, "TrafficFilter", field<&TrafficFilter::appId>("App
                field<&TrafficFilter::remoteAddressRanges>("RemoteAddressRanges"),
                field<&TrafficFilter::routingPolicyType>("RoutingPolicyType"),
                field<&TrafficFilter::direction>("Direction"));
-AOVPN_DESCRIBE(CryptographySuite, "CryptographySuite",
-               field<&CryptographySuite::authenticationTransformConstants>(
-                   "AuthenticationTransformConstants"),
-               field<&CryptographySuite::cipherTransformConstants>("CipherTransformConstants"),
-               field<&CryptographySuite::pfsGroup>("PfsGroup"),
-               field<&CryptographySuite::dhGroup>("DHGroup"),
-               field<&CryptographySuite::integrityCheckMethod>("IntegrityCheckMethod"),
-               field<&CryptographySuite::encryptionMethod>("EncryptionMethod"));
-AOVPN_DESCRIBE(Authentication, "Authentication",
-               field<&Authentication::userMethod>("UserMethod"),
+AOVPN_DESCRIBE(
+    CryptographySuite, "CryptographySuite",
+    field<&CryptographySuite::authenticationTransformConstants>("AuthenticationTransformConstants"),
+    field<&CryptographySuite::cipherTransformConstants>("CipherTransformConstants"),
+    field<&CryptographySuite::pfsGroup>("PfsGroup"), field<&CryptographySuite::dhGroup>("DHGroup"),
+    field<&CryptographySuite::integrityCheckMethod>("IntegrityCheckMethod"),
+    field<&CryptographySuite::encryptionMethod>("EncryptionMethod"));
+AOVPN_DESCRIBE(Authentication, "Authentication", field<&Authentication::userMethod>("UserMethod"),
                field<&Authentication::machineMethod>("MachineMethod"),
                field<&Authentication::eap>("Eap", "Configuration"));
 AOVPN_DESCRIBE(ProtocolList, "ProtocolList",
                field<&ProtocolList::protocols>("NativeProtocol", "Type"),
                field<&ProtocolList::retryTimeInHours>("RetryTimeInHours"));
-AOVPN_DESCRIBE(NativeProfile, "NativeProfile", serversField(),
-               field<&NativeProfile::routingPolicyType>("RoutingPolicyType"),
-               field<&NativeProfile::nativeProtocolType>("NativeProtocolType"),
-               field<&NativeProfile::l2tpPsk>("L2tpPsk"),
-               field<&NativeProfile::disableClassBasedDefaultRoute>(
-                   "DisableClassBasedDefaultRoute"),
-               field<&NativeProfile::plumbIkev2TsAsRoutes>("PlumbIKEv2TSAsRoutes"),
-               field<&NativeProfile::cryptographySuite>("CryptographySuite"),
-               field<&NativeProfile::authentication>("Authentication"),
-               win11<&NativeProfile::protocolList>("ProtocolList"));
+AOVPN_DESCRIBE(
+    NativeProfile, "NativeProfile", serversField(),
+    field<&NativeProfile::routingPolicyType>("RoutingPolicyType"),
+    field<&NativeProfile::nativeProtocolType>("NativeProtocolType"),
+    field<&NativeProfile::l2tpPsk>("L2tpPsk"),
+    field<&NativeProfile::disableClassBasedDefaultRoute>("DisableClassBasedDefaultRoute"),
+    field<&NativeProfile::plumbIkev2TsAsRoutes>("PlumbIKEv2TSAsRoutes"),
+    field<&NativeProfile::cryptographySuite>("CryptographySuite"),
+    field<&NativeProfile::authentication>("Authentication"),
+    win11<&NativeProfile::protocolList>("ProtocolList"));
 AOVPN_DESCRIBE(Route, "Route", field<&Route::address>("Address"),
                field<&Route::prefixSize>("PrefixSize"),
                field<&Route::exclusionRoute>("ExclusionRoute"), field<&Route::metric>("Metric"));
@@ -229,14 +237,20 @@ AOVPN_DESCRIBE(
 
 #undef AOVPN_DESCRIBE
 
-constexpr std::array<const Element*, 14> kAll{
-    &Describe<Profile>::element,          &Describe<Proxy>::element,
-    &Describe<ApnBinding>::element,       &Describe<DeviceCompliance>::element,
-    &Describe<Sso>::element,              &Describe<PluginProfile>::element,
-    &Describe<AppTrigger>::element,       &Describe<DomainNameInformation>::element,
-    &Describe<TrafficFilter>::element,    &Describe<NativeProfile>::element,
-    &Describe<CryptographySuite>::element, &Describe<Authentication>::element,
-    &Describe<ProtocolList>::element,     &Describe<Route>::element};
+constexpr std::array<const Element*, 14> kAll{&Describe<Profile>::element,
+                                              &Describe<Proxy>::element,
+                                              &Describe<ApnBinding>::element,
+                                              &Describe<DeviceCompliance>::element,
+                                              &Describe<Sso>::element,
+                                              &Describe<PluginProfile>::element,
+                                              &Describe<AppTrigger>::element,
+                                              &Describe<DomainNameInformation>::element,
+                                              &Describe<TrafficFilter>::element,
+                                              &Describe<NativeProfile>::element,
+                                              &Describe<CryptographySuite>::element,
+                                              &Describe<Authentication>::element,
+                                              &Describe<ProtocolList>::element,
+                                              &Describe<Route>::element};
 
 } // namespace
 

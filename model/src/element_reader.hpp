@@ -9,8 +9,7 @@
 namespace aovpn {
 
 // Reads the children of `node` into `object`, whose struct `element` describes.
-void readElement(xml::Reader& r, pugi::xml_node node, const schema::Element& element,
-                 void* object);
+void readElement(xml::Reader& r, pugi::xml_node node, const schema::Element& element, void* object);
 // Reads one child into its slot of `object`; false (with the reason in the Reader) when it
 // does not fit there.
 bool readField(xml::Reader& r, pugi::xml_node child, const schema::Field& field, void* object);

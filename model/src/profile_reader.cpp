@@ -20,8 +20,7 @@ void readRoot(xml::Reader& r, const pugi::xml_document& doc, N root, Profile& p)
     readElement(r, root, schema::vpnProfile(), &p);
     for (N extra = root.next_sibling(); extra; extra = extra.next_sibling()) {
         if (extra.type() == pugi::node_comment)
-            p.comments.push_back(
-                {xml::sanitizeComment(extra.value()), std::string(kCommentAtEnd)});
+            p.comments.push_back({xml::sanitizeComment(extra.value()), std::string(kCommentAtEnd)});
         else if (extra.type() == pugi::node_element)
             r.note(extra, "xml.second-root",
                    "only one <VPNProfile> is read; this element after it is ignored.");

@@ -195,8 +195,8 @@ bool Reader::unwrap(pugi::xml_node node, const char* innerName, pugi::xml_node& 
         const std::string t = trimmedText(node);
         const std::string shown = t.size() > 60 ? t.substr(0, 60) + "..." : t;
         reject(std::string_view(node.name()) == "App" ? "structure.app-text" : "structure.shape",
-               fmt::format("<{}> holds {} as text; Windows expects it inside <{}><{}>",
-                           node.name(), shown, node.name(), innerName),
+               fmt::format("<{}> holds {} as text; Windows expects it inside <{}><{}>", node.name(),
+                           shown, node.name(), innerName),
                fmt::format("Write <{0}><{1}>{2}</{1}></{0}> (aovpn normalize --fix does).",
                            node.name(), innerName, shown));
         return false;

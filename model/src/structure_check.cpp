@@ -1,7 +1,7 @@
 #include "structure_check.hpp"
 
-#include "model/known_value.hpp"
 #include "model/describe.hpp"
+#include "model/known_value.hpp"
 
 #include <fmt/format.h>
 

@@ -59,7 +59,6 @@ class Reader {
     std::string value(pugi::xml_node node);
 
   private:
-
     LineColumn where(pugi::xml_node node);
 
     std::string_view text_;

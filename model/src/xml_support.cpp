@@ -1,6 +1,5 @@
 #include "xml_support.hpp"
 
-
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -47,7 +47,6 @@ void sanitizeTree(pugi::xml_node node);
 // Parses `raw` as an XML fragment and appends its nodes to `parent`. False when it is not XML.
 bool appendRaw(pugi::xml_node parent, std::string_view raw);
 
-
 // XML 1.0 can carry neither C0 control characters (except tab and LF) nor invalid UTF-8; a CR
 // would come back as LF. Fixes `text` in place: CR/CRLF -> LF, control characters removed,
 // invalid UTF-8 -> U+FFFD. Returns what was changed, as a phrase ("" when nothing was).

@@ -1,5 +1,5 @@
-#include "model/profile.hpp"
 #include "model/describe.hpp"
+#include "model/profile.hpp"
 
 #include <doctest/doctest.h>
 

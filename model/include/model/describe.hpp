@@ -43,7 +43,7 @@ struct FieldAccess {
     std::size_t (*count)(const void* container);
     void* (*item)(void* container, std::size_t i);
     const void* (*citem)(const void* container, std::size_t i);
-    void* (*add)(void* container);                  // appends (list) or sets (optional) a V{}
+    void* (*add)(void* container);                 // appends (list) or sets (optional) a V{}
     void (*erase)(void* container, std::size_t i); // removes item i (optional: resets)
     // Enum only, on an item (a Known<E>):
     std::string_view (*enumText)(const void* item);
@@ -54,9 +54,9 @@ struct Field {
     std::string_view name;  // the child element
     std::string_view inner; // a wrapper's one child (App/Id, Manual/Server), or empty
     Kind kind;
-    bool list;              // repeats (std::vector member)
-    bool windows11;         // newer than the published XSD
-    const Element* element; // Kind::Struct: the child's description
+    bool list;                                   // repeats (std::vector member)
+    bool windows11;                              // newer than the published XSD
+    const Element* element;                      // Kind::Struct: the child's description
     std::span<const std::string_view> enumNames; // Kind::Enum: the canonical spellings
     FieldAccess access;
 
