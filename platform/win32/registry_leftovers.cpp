@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cwctype>
+#include <optional>
 
 namespace aovpn::platform::win {
 
@@ -52,6 +53,15 @@ std::wstring stringValue(HKEY key, const wchar_t* name) {
         type != REG_SZ)
         return {};
     return std::wstring(buf, wcsnlen(buf, size / sizeof(wchar_t)));
+}
+
+std::optional<DWORD> dwordValue(HKEY key, const wchar_t* name) {
+    DWORD v = 0, size = sizeof v, type = 0;
+    if (RegQueryValueExW(key, name, nullptr, &type, reinterpret_cast<BYTE*>(&v), &size) !=
+            ERROR_SUCCESS ||
+        type != REG_DWORD)
+        return std::nullopt;
+    return v;
 }
 
 bool endsWith(const std::wstring& s, const std::wstring& tail) {
@@ -113,7 +123,10 @@ void cleanNetworkList(const std::wstring& name, LeftoverReport& r) {
     for (const auto& sub : subkeys(k.h)) {
         Key s;
         if (RegOpenKeyExW(k.h, sub.c_str(), 0, KEY_READ | kWow, &s.h) != ERROR_SUCCESS) continue;
-        if (stringValue(s.h, L"Description") != name) continue;
+        // Only the VPN's own network profile (NameType 23); a Wi-Fi or wired network profile
+        // whose description happens to be the same name stays.
+        if (stringValue(s.h, L"Description") != name || dwordValue(s.h, L"NameType") != 23u)
+            continue;
         err = RegDeleteTreeW(k.h, sub.c_str());
         const std::wstring where = std::wstring(kNetworkList) + L"\\" + sub;
         if (err == ERROR_SUCCESS)

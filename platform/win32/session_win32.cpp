@@ -1,4 +1,4 @@
-// Who runs this process, who sits at the console, elevation, and the elevated relaunch.
+// Who runs this process, who is signed in to its session, elevation.
 #include "session_win32.hpp"
 
 #include "win_util.hpp"
@@ -47,44 +47,43 @@ std::optional<Account> tokenAccount(HANDLE token) {
     return accountOf(reinterpret_cast<TOKEN_USER*>(buf.data())->User.Sid);
 }
 
-// Without SYSTEM there is no console user token; name + LookupAccountNameW give the SID.
-std::optional<Account> consoleByName(DWORD session, std::string& note) {
-    wchar_t* user = nullptr;
-    wchar_t* domain = nullptr;
+std::wstring wtsString(DWORD session, WTS_INFO_CLASS what) {
+    wchar_t* text = nullptr;
     DWORD bytes = 0;
-    std::optional<Account> out;
-    if (WTSQuerySessionInformationW(WTS_CURRENT_SERVER_HANDLE, session, WTSUserName, &user,
-                                    &bytes) &&
-        user && *user &&
-        WTSQuerySessionInformationW(WTS_CURRENT_SERVER_HANDLE, session, WTSDomainName, &domain,
-                                    &bytes)) {
-        const std::wstring full = std::wstring(domain ? domain : L"") + L"\\" + user;
-        BYTE sid[SECURITY_MAX_SID_SIZE];
-        DWORD sidLen = sizeof sid;
-        wchar_t dom[256];
-        DWORD domLen = 256;
-        SID_NAME_USE use;
-        if (LookupAccountNameW(nullptr, full.c_str(), sid, &sidLen, dom, &domLen, &use))
-            out = accountOf(sid);
-    }
-    if (!out) note = "Nobody is logged on at the console (or the name could not be resolved).";
-    if (user) WTSFreeMemory(user);
-    if (domain) WTSFreeMemory(domain);
+    std::wstring out;
+    if (WTSQuerySessionInformationW(WTS_CURRENT_SERVER_HANDLE, session, what, &text, &bytes) &&
+        text)
+        out = text;
+    if (text) WTSFreeMemory(text);
     return out;
 }
 
-std::optional<Account> consoleUser(std::string& note) {
-    const DWORD session = WTSGetActiveConsoleSessionId();
-    if (session == 0xFFFFFFFF) {
-        note = "No session is attached to the console.";
+// The user signed in to `session` (console, RDP or Hyper-V enhanced session alike). As SYSTEM
+// the session's token gives the exact SID; otherwise the name is resolved to a SID.
+std::optional<Account> sessionUser(DWORD session, bool system, std::string& note) {
+    if (system) {
+        HANDLE raw = nullptr;
+        if (WTSQueryUserToken(session, &raw)) {
+            Handle token(raw);
+            return tokenAccount(raw);
+        }
+    }
+    const std::wstring user = wtsString(session, WTSUserName);
+    if (user.empty()) {
+        note = "Nobody is signed in to session " + std::to_string(session) +
+               " (a service or SYSTEM session).";
         return std::nullopt;
     }
-    HANDLE raw = nullptr;
-    if (WTSQueryUserToken(session, &raw)) { // only SYSTEM gets here
-        Handle token(raw);
-        return tokenAccount(raw);
-    }
-    return consoleByName(session, note);
+    const std::wstring full = wtsString(session, WTSDomainName) + L"\\" + user;
+    BYTE sid[SECURITY_MAX_SID_SIZE];
+    DWORD sidLen = sizeof sid;
+    wchar_t dom[256];
+    DWORD domLen = 256;
+    SID_NAME_USE use;
+    if (LookupAccountNameW(nullptr, full.c_str(), sid, &sidLen, dom, &domLen, &use))
+        return accountOf(sid);
+    note = "The user of this session (" + narrow(full) + ") could not be resolved to a SID.";
+    return std::nullopt;
 }
 } // namespace
 
@@ -101,8 +100,51 @@ Result<SessionInfo> Win32Session::query() {
     s.runningAsSystem = IsWellKnownSid(sid, WinLocalSystemSid) != FALSE;
     auto elev = tokenInfo(raw, TokenElevation);
     s.elevated = !elev.empty() && reinterpret_cast<TOKEN_ELEVATION*>(elev.data())->TokenIsElevated;
-    s.console = consoleUser(s.consoleNote);
+    DWORD session = 0;
+    if (!ProcessIdToSessionId(GetCurrentProcessId(), &session))
+        return win32Error("Find this process's session", GetLastError());
+    s.sessionId = session;
+    s.sessionUser = sessionUser(session, s.runningAsSystem, s.sessionNote);
     return s;
+}
+
+} // namespace aovpn::platform::win
+
+namespace aovpn::platform::win {
+
+// A SID string is looked up for its name (an unknown SID is refused: a typo must not create a
+// profile for nobody); a name is looked up for its SID.
+Result<Account> Win32Session::resolveAccount(std::string_view nameOrSid) {
+    const std::string action = "Find the account " + std::string(nameOrSid);
+    const std::wstring text = widen(nameOrSid);
+    if (text.rfind(L"S-1-", 0) == 0) {
+        PSID sid = nullptr;
+        if (!ConvertStringSidToSidW(text.c_str(), &sid)) return win32Error(action, GetLastError());
+        wchar_t name[256], domain[256];
+        DWORD nameLen = 256, domainLen = 256;
+        SID_NAME_USE use;
+        const BOOL found =
+            LookupAccountSidW(nullptr, sid, name, &nameLen, domain, &domainLen, &use);
+        const DWORD err = GetLastError();
+        Account a = found ? accountOf(sid) : Account{};
+        LocalFree(sid);
+        if (!found) return win32Error(action, err);
+        return a;
+    }
+    BYTE sid[SECURITY_MAX_SID_SIZE];
+    DWORD sidLen = sizeof sid;
+    wchar_t dom[256];
+    DWORD domLen = 256;
+    SID_NAME_USE use;
+    if (!LookupAccountNameW(nullptr, text.c_str(), sid, &sidLen, dom, &domLen, &use))
+        return win32Error(action, GetLastError());
+    if (use != SidTypeUser) {
+        Error e = makeError(action, CodeKind::None, 0);
+        e.meaning = std::string(nameOrSid) + " is not a user account (a group or a computer?).";
+        e.nextStep = "Give the user as DOMAIN\\name or as a SID.";
+        return e;
+    }
+    return accountOf(sid);
 }
 
 } // namespace aovpn::platform::win

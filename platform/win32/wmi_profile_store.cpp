@@ -7,7 +7,7 @@
 namespace aovpn::platform::win {
 
 namespace {
-std::string quoted(std::string_view name) {
+std::string inQuotes(std::string_view name) {
     return "\"" + std::string(name) + "\"";
 }
 
@@ -60,20 +60,22 @@ Result<std::vector<InstalledProfile>> WmiProfileStore::list(const ProfileTarget&
     return out;
 }
 
+// By the DECODED name: Microsoft's, Hicks's and DPC's scripts encode only spaces, so
+// "Contoso (Test)" may be stored as "Contoso%20(Test)" and must still be found.
 Result<std::optional<InstalledProfile>> WmiProfileStore::find(const ProfileTarget& target,
                                                               std::string_view name) {
-    auto id = instanceIdFor(name, "Read the VPN profile " + quoted(name));
+    auto id = instanceIdFor(name, "Read the VPN profile " + inQuotes(name));
     if (!id) return id.error();
     auto all = list(target);
     if (!all) return all.error();
     for (auto& p : all.value())
-        if (p.instanceId == id.value()) return std::optional<InstalledProfile>{std::move(p)};
+        if (p.name == name) return std::optional<InstalledProfile>{std::move(p)};
     return std::optional<InstalledProfile>{};
 }
 
 Status WmiProfileStore::create(const ProfileTarget& target, std::string_view name,
                                std::string_view xml) {
-    const std::string action = "Create the VPN profile " + quoted(name) + " through WMI";
+    const std::string action = "Create the VPN profile " + inQuotes(name) + " through WMI";
     auto id = instanceIdFor(name, action);
     if (!id) return Status::failure(id.error());
     auto s = connectMdmBridge(target, action);
@@ -94,16 +96,13 @@ Status WmiProfileStore::create(const ProfileTarget& target, std::string_view nam
     return Status::success();
 }
 
-Status WmiProfileStore::remove(const ProfileTarget& target, std::string_view name) {
-    const std::string action = "Delete the VPN profile " + quoted(name) + " through WMI";
-    auto id = instanceIdFor(name, action);
-    if (!id) return Status::failure(id.error());
+Status WmiProfileStore::remove(const ProfileTarget& target, const InstalledProfile& installed) {
+    const std::string action =
+        "Delete the VPN profile " + inQuotes(installed.name) + " through WMI";
     auto s = connectMdmBridge(target, action);
     if (!s) return Status::failure(s.error());
-    // The encoded InstanceID holds only letters, digits and %XX, so it is safe inside quotes.
-    const std::wstring path = std::wstring(kVpnClass) + L".InstanceID=\"" + widen(id.value()) +
-                              L"\",ParentID=\"" + kParentId + L"\"";
-    Bstr objectPath(path);
+    // The InstanceID exactly as enumerated (another tool's may hold raw characters).
+    Bstr objectPath(vpnObjectPath(widen(installed.instanceId)));
     const HRESULT hr =
         s.value().services->DeleteInstance(objectPath.get(), 0, s.value().context.get(), nullptr);
     if (FAILED(hr)) return Status::failure(wmiError(action, hr));

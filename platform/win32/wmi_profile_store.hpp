@@ -11,7 +11,7 @@ class WmiProfileStore final : public ProfileStore {
                                                  std::string_view name) override;
     Status create(const ProfileTarget& target, std::string_view name,
                   std::string_view xml) override;
-    Status remove(const ProfileTarget& target, std::string_view name) override;
+    Status remove(const ProfileTarget& target, const InstalledProfile& installed) override;
     LeftoverReport cleanLeftovers(const ProfileTarget& target, std::string_view name) override;
 };
 

@@ -82,6 +82,16 @@ Result<WmiSession> connectMdmBridge(const ProfileTarget& target, const std::stri
     return s;
 }
 
+std::wstring vpnObjectPath(std::wstring_view instanceId) {
+    std::wstring quotedId;
+    for (wchar_t c : instanceId) {
+        if (c == L'\\' || c == L'"') quotedId += L'\\';
+        quotedId += c;
+    }
+    return std::wstring(kVpnClass) + L".InstanceID=\"" + quotedId + L"\",ParentID=\"" + kParentId +
+           L"\"";
+}
+
 std::wstring stringProperty(IWbemClassObject* obj, const wchar_t* name) {
     VARIANT v;
     VariantInit(&v);

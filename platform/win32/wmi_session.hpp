@@ -37,6 +37,10 @@ class Bstr {
     BSTR b_;
 };
 
+// MDM_VPNv2_01.InstanceID="<id>",ParentID="./Vendor/MSFT/VPNv2" with '\\' and '"' escaped, so an
+// InstanceID another tool wrote with raw characters still names exactly that instance.
+std::wstring vpnObjectPath(std::wstring_view instanceId);
+
 // Reads a string property of a WMI object ("" when absent or not a string).
 std::wstring stringProperty(IWbemClassObject* obj, const wchar_t* name);
 HRESULT putStringProperty(IWbemClassObject* obj, const wchar_t* name, std::wstring_view value);
