@@ -1,5 +1,6 @@
 # The real-world corpus through the CLI, as EXPECT.tsv (beside the corpus) says: every file
-# normalizes (exit 0) to a profile that passes the overlay XSD, except the ones listed there:
+# normalizes (exit 0), plain and with --fix, to a profile that passes the overlay XSD, except the
+# ones listed there:
 #   malformed    validate and normalize exit 2 and name a line:col
 #   xsd-content  every xmllint error on the normalized output matches the given regex
 # Run by CTest: cmake -DAOVPN=exe -DXMLLINT=... -DCORPUS=dir -DSCHEMA=xsd -DOUT=dir -P ...
@@ -38,17 +39,36 @@ foreach(input ${inputs})
     list(APPEND failed "${name}: validate=${vrc} normalize=${nrc}: ${nerr}")
     continue()
   endif()
-  execute_process(COMMAND "${XMLLINT}" --noout --schema "${SCHEMA}" "${OUT}/${name}"
-                  RESULT_VARIABLE xrc ERROR_VARIABLE xerr)
-  if(kind STREQUAL "xsd-content")
-    string(REPLACE "\n" ";" xlines "${xerr}")
-    foreach(xl ${xlines})
-      if(xl MATCHES "validity error" AND NOT xl MATCHES "${pattern_${name}}")
-        list(APPEND failed "${name}: unexpected XSD error: ${xl}")
-      endif()
-    endforeach()
-  elseif(NOT xrc EQUAL 0)
-    list(APPEND failed "${name}: the normalized profile fails the XSD: ${xerr}")
+  execute_process(COMMAND "${AOVPN}" normalize "${input}" --fix -o "${OUT}/fixed-${name}"
+                  RESULT_VARIABLE frc ERROR_VARIABLE ferr)
+  if(NOT frc EQUAL 0)
+    list(APPEND failed "${name}: normalize --fix=${frc}: ${ferr}")
+    continue()
+  endif()
+  foreach(out "${OUT}/${name}" "${OUT}/fixed-${name}")
+    execute_process(COMMAND "${XMLLINT}" --noout --schema "${SCHEMA}" "${out}"
+                    RESULT_VARIABLE xrc ERROR_VARIABLE xerr)
+    if(kind STREQUAL "xsd-content")
+      string(REPLACE "\n" ";" xlines "${xerr}")
+      foreach(xl ${xlines})
+        if(xl MATCHES "validity error" AND NOT xl MATCHES "${pattern_${name}}")
+          list(APPEND failed "${out}: unexpected XSD error: ${xl}")
+        endif()
+      endforeach()
+    elseif(NOT xrc EQUAL 0)
+      list(APPEND failed "${out}: the normalized profile fails the XSD: ${xerr}")
+    endif()
+  endforeach()
+  # Comments survive normalize; --no-comments drops them all.
+  file(READ "${input}" source)
+  file(READ "${OUT}/${name}" normalized)
+  execute_process(COMMAND "${AOVPN}" normalize "${input}" --no-comments OUTPUT_VARIABLE bare)
+  string(REGEX MATCHALL "<!--" in_source "${source}")
+  string(REGEX MATCHALL "<!--" in_output "${normalized}")
+  list(LENGTH in_source n_source)
+  list(LENGTH in_output n_output)
+  if(NOT n_source EQUAL n_output OR bare MATCHES "<!--")
+    list(APPEND failed "${name}: ${n_source} comments in the source, ${n_output} normalized")
   endif()
 endforeach()
 if(failed)

@@ -40,7 +40,10 @@ commands:
                                              PowerShell create-or-replace script (UTF-8 BOM);
                                              --sid writes into that user's context
                               --intune       Intune custom OMA-URI setting
-  normalize FILE [-o OUT]   rewrite in canonical element order; -o replaces OUT atomically
+  normalize FILE [--fix] [--no-comments] [-o OUT]
+                            rewrite in canonical element order, comments kept; --fix repairs
+                            misplaced elements, <App> text, empty booleans, escaped EAP text;
+                            -o replaces OUT atomically
   rules                     list the validator's rules (id, severity, what it checks)
 
 platform commands (Windows: WMI, RAS and the SYSTEM broker; Linux: the offline profile folder):

@@ -1,7 +1,7 @@
 // EapHostConfig -> typed EapConfig, namespace-aware (any prefixes). The typed reading is
 // accepted only if writing it back gives the same element tree; otherwise the block is kept
 // verbatim, so no setting this model does not hold can be lost.
-#include "profile_reader_parts.hpp"
+#include "element_reader.hpp"
 #include "xml_emit.hpp"
 
 #include <fmt/format.h>

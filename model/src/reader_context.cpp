@@ -157,99 +157,60 @@ std::string Reader::value(pugi::xml_node node) {
     return text;
 }
 
-bool Reader::str(pugi::xml_node node, std::optional<std::string>& slot) {
-    if (!claim(node, slot.has_value())) return false;
-    if (elementCount(node) != 0) {
+bool Reader::text(pugi::xml_node node, std::string& out) {
+    if (node.first_child() && elementCount(node) != 0) {
         reject("structure.shape",
                fmt::format("<{}> should hold text but holds other elements", node.name()));
         return false;
     }
-    slot = value(node);
+    out = value(node);
     return true;
 }
 
-bool Reader::flag(pugi::xml_node node, std::optional<bool>& slot) {
-    std::optional<std::string> text;
-    if (!claim(node, slot.has_value()) || !str(node, text)) return false;
-    slot = parseBool(*text);
-    if (!slot)
+std::optional<bool> Reader::boolean(pugi::xml_node node, const std::string& text) {
+    const std::optional<bool> b = parseBool(text);
+    if (!b)
         reject("value.bool",
-               isBlankText(*text)
+               isBlankText(text)
                    ? fmt::format("<{}> is empty; a boolean must be true or false", node.name())
-                   : fmt::format("<{}> must be true or false, not \"{}\"", node.name(), *text),
+                   : fmt::format("<{}> must be true or false, not \"{}\"", node.name(), text),
                "Write true or false, or remove the element to use Windows' default.");
-    return slot.has_value();
+    return b;
 }
 
-bool Reader::uint(pugi::xml_node node, std::optional<std::uint32_t>& slot) {
-    std::optional<std::string> text;
-    if (!claim(node, slot.has_value()) || !str(node, text)) return false;
-    slot = parseUint(*text);
-    if (!slot)
+std::optional<std::uint32_t> Reader::number(pugi::xml_node node, const std::string& text) {
+    const std::optional<std::uint32_t> n = parseUint(text);
+    if (!n)
         reject("value.number",
-               isBlankText(*text)
+               isBlankText(text)
                    ? fmt::format("<{}> is empty; it must be a whole number", node.name())
-                   : fmt::format("<{}> must be a whole number, not \"{}\"", node.name(), *text),
+                   : fmt::format("<{}> must be a whole number, not \"{}\"", node.name(), text),
                "Write a whole number, or remove the element.");
-    return slot.has_value();
+    return n;
 }
 
-bool Reader::wrapped(pugi::xml_node node, const char* inner, std::optional<std::string>& slot) {
-    if (!claim(node, slot.has_value())) return false;
-    pugi::xml_node only = node.child(inner);
+bool Reader::unwrap(pugi::xml_node node, const char* innerName, pugi::xml_node& inner) {
+    inner = node.child(innerName);
     if (elementCount(node) == 0 && hasSignificantText(node)) {
-        const std::string text(trimmedText(node));
+        const std::string t = trimmedText(node);
+        const std::string shown = t.size() > 60 ? t.substr(0, 60) + "..." : t;
         reject(std::string_view(node.name()) == "App" ? "structure.app-text" : "structure.shape",
                fmt::format("<{}> holds {} as text; Windows expects it inside <{}><{}>", node.name(),
-                           text.size() > 60 ? text.substr(0, 60) + "..." : text, node.name(),
-                           inner),
+                           shown, node.name(), innerName),
                fmt::format("Write <{0}><{1}>{2}</{1}></{0}> (aovpn normalize --fix does).",
-                           node.name(), inner, text.size() > 60 ? "..." : text));
+                           node.name(), innerName, shown));
         return false;
     }
-    if (elementCount(node) != 1 || !only || hasSignificantText(node)) {
+    if (elementCount(node) != 1 || !inner || hasSignificantText(node)) {
         reject("structure.shape",
-               fmt::format("<{}> should hold exactly one <{}>", node.name(), inner));
+               fmt::format("<{}> should hold exactly one <{}>", node.name(), innerName));
         return false;
     }
-    return str(only, slot);
+    return claim(inner, false);
 }
 
-void Reader::children(pugi::xml_node parent, std::vector<std::string>& extra,
-                      const std::function<bool(pugi::xml_node)>& take) {
-    for (pugi::xml_node c : parent.children()) {
-        if (c.type() != pugi::node_element) continue;
-        reason_.clear();
-        rule_ = {};
-        hint_.clear();
-        if (take(c) || (reason_.empty() && takeCaseVariant(c, take))) continue;
-        keep(c, extra);
-    }
-    if (hasSignificantText(parent))
-        note(parent, "xml.stray-text",
-             fmt::format("text directly inside <{}> is ignored.", parent.name()));
-}
-
-// <DNSServers> for <DnsServers>: read into the slot under its right name (so it is written that
-// way), and reported, since Windows does not recognise the name as written.
-bool Reader::takeCaseVariant(pugi::xml_node node, const std::function<bool(pugi::xml_node)>& take) {
-    const std::string_view right = caseVariantIn(node.parent().name(), node.name());
-    if (right.empty()) return false;
-    const std::string written = node.name();
-    node.set_name(std::string(right).c_str());
-    if (!take(node)) {
-        node.set_name(written.c_str());
-        return false;
-    }
-    note(node, "structure.name-case",
-         fmt::format("<{}> is spelled <{}>: element names are case-sensitive, so Windows does not "
-                     "recognise it. It is read as <{}> and written that way.",
-                     written, right, right),
-         fmt::format("Rename it <{}> (saving or aovpn normalize does).", right));
-    return true;
-}
-
-void Reader::keep(pugi::xml_node node, std::vector<std::string>& extra) {
+void Reader::keep(pugi::xml_node node, std::vector<std::string>& extra,
+                  const std::vector<std::string>& commentsBefore) {
     if (reason_.empty()) {
         KeptReason why = classifyUnknown(node.parent().name(), node.name());
         note(node, why.rule, why.sentence, std::move(why.hint));
@@ -259,7 +220,10 @@ void Reader::keep(pugi::xml_node node, std::vector<std::string>& extra) {
                          node.parent().name()),
              std::move(hint_));
     }
-    extra.push_back(rawElement(node));
+    std::string raw;
+    for (const std::string& c : commentsBefore)
+        raw += "<!--" + c + "-->";
+    extra.push_back(raw + rawElement(node));
 }
 
 } // namespace aovpn::xml

@@ -1,54 +1,27 @@
 #include "structure_check.hpp"
 
+#include "model/describe.hpp"
 #include "model/known_value.hpp"
-#include "model/schema_order.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
-#include <span>
+#include <vector>
 
 namespace aovpn::xml {
 namespace {
 
-struct ParentTable {
-    std::string_view parent;
-    std::span<const std::string_view> children;
-};
-
-// Wrappers hold one child each.
-constexpr std::array<std::string_view, 1> kApp{"Id"};
-constexpr std::array<std::string_view, 1> kManual{"Server"};
-constexpr std::array<std::string_view, 1> kNativeProtocol{"Type"};
-constexpr std::array<std::string_view, 1> kEap{"Configuration"};
-
-const std::array<ParentTable, 17> kParents{{
-    {"VPNProfile", schema::kVpnProfile},
-    {"Proxy", schema::kProxy},
-    {"Manual", kManual},
-    {"APNBinding", schema::kApnBinding},
-    {"DeviceCompliance", schema::kDeviceCompliance},
-    {"Sso", schema::kSso},
-    {"PluginProfile", schema::kPluginProfile},
-    {"AppTrigger", schema::kAppTrigger},
-    {"DomainNameInformation", schema::kDomainNameInformation},
-    {"TrafficFilter", schema::kTrafficFilter},
-    {"App", kApp},
-    {"NativeProfile", schema::kNativeProfile},
-    {"CryptographySuite", schema::kCryptographySuite},
-    {"Authentication", schema::kAuthentication},
-    {"Eap", kEap},
-    {"ProtocolList", schema::kProtocolList},
-    {"NativeProtocol", kNativeProtocol},
-}};
-// Route last: it is looked up often and has its own table.
-const ParentTable kRouteTable{"Route", schema::kRoute};
-
+// Every parent and its children, from the description; a wrapper (App, Manual, NativeProtocol,
+// Eap) counts as the parent of its one child.
 template <typename F> void forEachParent(F f) {
-    for (const ParentTable& t : kParents)
-        f(t);
-    f(kRouteTable);
+    for (const schema::Element* el : schema::allElements()) {
+        std::vector<std::string_view> children;
+        for (const schema::Field& field : el->fields) {
+            children.push_back(field.name);
+            if (!field.inner.empty()) f(field.name, std::vector<std::string_view>{field.inner});
+        }
+        f(el->name, children);
+    }
 }
 
 std::string quotedList(const std::vector<std::string_view>& names) {
@@ -63,18 +36,19 @@ std::string quotedList(const std::vector<std::string_view>& names) {
 
 std::vector<std::string_view> parentsKnowing(std::string_view name) {
     std::vector<std::string_view> out;
-    forEachParent([&](const ParentTable& t) {
-        if (std::find(t.children.begin(), t.children.end(), name) != t.children.end())
-            out.push_back(t.parent);
+    forEachParent([&](std::string_view parent, const std::vector<std::string_view>& children) {
+        if (std::find(children.begin(), children.end(), name) != children.end() &&
+            std::find(out.begin(), out.end(), parent) == out.end())
+            out.push_back(parent);
     });
     return out;
 }
 
 std::string_view caseVariantIn(std::string_view parent, std::string_view name) {
     std::string_view found;
-    forEachParent([&](const ParentTable& t) {
-        if (t.parent != parent) return;
-        for (std::string_view child : t.children)
+    forEachParent([&](std::string_view p, const std::vector<std::string_view>& children) {
+        if (p != parent) return;
+        for (std::string_view child : children)
             if (detail::equalsNoCase(child, name)) found = child;
     });
     return found;

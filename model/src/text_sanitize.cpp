@@ -52,6 +52,18 @@ bool isValidUtf8(std::string_view s) {
     return true;
 }
 
+std::string sanitizeComment(std::string_view text) {
+    std::string t(text);
+    sanitizeText(t);
+    std::string out;
+    out.reserve(t.size());
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        out += t[i];
+        if (t[i] == '-' && (i + 1 == t.size() || t[i + 1] == '-')) out += ' ';
+    }
+    return out;
+}
+
 bool isPlainAscii(std::string_view s) {
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);

@@ -1,7 +1,5 @@
 #include "xml_support.hpp"
 
-#include "model/schema_order.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -47,6 +45,8 @@ class StringWriter : public pugi::xml_writer {
     }
 };
 
+} // namespace
+
 // Kept elements obey the same rule as values: nothing XML 1.0 cannot carry.
 void sanitizeTree(pugi::xml_node node) {
     for (pugi::xml_attribute a : node.attributes()) {
@@ -62,8 +62,6 @@ void sanitizeTree(pugi::xml_node node) {
         }
     }
 }
-
-} // namespace
 
 std::string textOf(pugi::xml_node node) {
     std::string out;
@@ -165,6 +163,8 @@ std::string rawContent(pugi::xml_node node) {
     for (pugi::xml_node c : node.children()) {
         if (c.type() == pugi::node_element) {
             out += rawElement(c);
+        } else if (c.type() == pugi::node_comment) {
+            out += "<!--" + sanitizeComment(c.value()) + "-->";
         } else if (isText(c) && !isBlank(c.value())) {
             pugi::xml_document doc;
             std::string v = c.value();
@@ -194,44 +194,6 @@ bool appendRaw(pugi::xml_node parent, std::string_view raw) {
     for (pugi::xml_node c : holder.children())
         parent.append_copy(c);
     return true;
-}
-
-namespace {
-
-// True when moving every element child to the end, in `order`, would leave `node` as it is:
-// the elements are already sorted and nothing else follows the first of them. The writer
-// appends in schema order, so this is the common case, and it needs no allocation.
-bool inOrder(pugi::xml_node node, std::span<const std::string_view> order) {
-    std::string_view previous;
-    std::size_t previousRank = 0;
-    bool seenElement = false;
-    for (pugi::xml_node c : node.children()) {
-        if (c.type() != pugi::node_element) {
-            if (seenElement) return false;
-            continue;
-        }
-        const std::string_view name = c.name();
-        if (seenElement && name == previous) continue; // a run of <Route>s: same rank
-        const std::size_t rank = schema::rank(order, name);
-        if (rank < previousRank) return false;
-        previous = name;
-        previousRank = rank;
-        seenElement = true;
-    }
-    return true;
-}
-
-} // namespace
-
-void orderChildren(pugi::xml_node node, std::span<const std::string_view> order) {
-    if (inOrder(node, order)) return;
-    std::vector<std::pair<std::size_t, pugi::xml_node>> kids; // rank each child once
-    for (pugi::xml_node c : node.children())
-        if (c.type() == pugi::node_element) kids.emplace_back(schema::rank(order, c.name()), c);
-    std::stable_sort(kids.begin(), kids.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& k : kids)
-        node.append_move(k.second);
 }
 
 std::optional<bool> parseBool(std::string_view text) {

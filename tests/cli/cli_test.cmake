@@ -138,6 +138,12 @@ expect("normalize -o into missing folder" RC 2 ERR "error: cannot write"
 # A non-ASCII file name reaches the tool intact (Windows: via the UTF-16 command line).
 file(COPY_FILE "${DATA}/good_profile.xml" "${SCRATCH}/profilé ü ש.xml")
 expect("non-ASCII file name" RC 0 ERR "0 error" ARGS validate "${S}/profilé ü ש.xml")
+expect("normalize --fix repairs what the docs' sample gets wrong" RC 0
+  OUT "<App>\n +<Id>Microsoft.MicrosoftEdge_8wekyb3d8bbwe</Id>"
+  ERR "fixed: Wrote <App> in <TrafficFilter> \\(TrafficFilter\\[1\\]\\)"
+  ARGS normalize "${corpus}/msdocs_vpnv2csp_syncml_data.xml" --fix)
+expect("normalize keeps comments" RC 0 OUT "<!-- DC01 -->\n  <Route>"
+  ARGS normalize "${corpus}/dpc_machine_working.xml")
 expect("normalize malformed" RC 2 ERR "broken.xml:4:" ARGS normalize ${broken})
 
 # Platform commands. Natively they work on the offline profile folder (XDG_DATA_HOME below);

@@ -46,11 +46,17 @@ struct WriteResult {
     std::vector<XmlDiagnostic> warnings;
 };
 
-// Canonical ProfileXML: elements in schema order (model/schema_order.hpp), two-space indent, LF
+struct WriteOptions {
+    // Comments read with the profile (see Comment in profile.hpp), each before the element it
+    // preceded. The exports for Intune, Graph and SyncML leave them out.
+    bool comments = true;
+};
+
+// Canonical ProfileXML: elements in schema order (model/describe.hpp), two-space indent, LF
 // line ends, UTF-8 without BOM and WITHOUT an XML declaration (the text travels inside a UTF-16
 // WMI string, where an encoding="utf-8" declaration would be wrong; the seed has none).
 // Deterministic: the same Profile always gives the same bytes.
-WriteResult writeProfileXmlChecked(const Profile& profile);
-std::string writeProfileXml(const Profile& profile);
+WriteResult writeProfileXmlChecked(const Profile& profile, const WriteOptions& options = {});
+std::string writeProfileXml(const Profile& profile, const WriteOptions& options = {});
 
 } // namespace aovpn
