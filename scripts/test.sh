@@ -30,6 +30,7 @@ step "build: native-asan"; build native-asan
 check "tests: native ASan+UBSan" ctest --preset native-asan
 
 check "fuzz: ProfileXML reader, 60 s under ASan+UBSan" sh scripts/fuzz.sh 60
+check "fuzz: IKE_SA_INIT response parser, 30 s under ASan+UBSan" sh scripts/fuzz.sh 30 ike
 # Benchmarks print figures; here they only have to run (no timing is asserted anywhere).
 check "bench: engine (smoke)" sh scripts/bench.sh
 check "bench: ui frame (smoke)" build/native/ui/bench_ui 1000

@@ -22,13 +22,18 @@ struct LoadedProfile {
     ReadResult read;
 };
 
-// Reads and parses FILE; on failure prints why (stderr) and returns nothing.
+// Reads and parses FILE, printing the reader's findings; on failure prints why (stderr) and
+// returns nothing.
 std::optional<LoadedProfile> loadProfile(const std::string& path);
+// The reader's findings of one severity (the suppressed ones count as warnings).
+std::size_t countReadFindings(const ReadResult& read, Severity severity);
 
 // "file:line:col: severity: message" (or "file: severity: message" without a place).
 void report(std::string_view file, int line, int column, std::string_view severity,
             std::string_view message);
 void reportXml(std::string_view file, const XmlDiagnostic& d, std::string_view severity);
+// A reader finding with its own severity, rule and field, and its hint as a note.
+void reportFinding(std::string_view file, const XmlDiagnostic& d);
 // Validation issues, placed at the element their field path names; hints become notes.
 // Returns the number of errors.
 std::size_t reportIssues(const LoadedProfile& loaded, const std::vector<Issue>& issues,

@@ -1,5 +1,6 @@
 // Loading, output and argument helpers for the aovpn commands.
 #include "model/utf8_path.hpp"
+#include "platform/atomic_file.hpp"
 
 #include "cli.hpp"
 
@@ -11,7 +12,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 namespace aovpn::cli {
@@ -35,11 +35,6 @@ bool readWhole(const std::string& path, std::string& out, std::string& why) {
     return true;
 }
 
-std::string tempNameBeside(const std::filesystem::path& target) {
-    std::random_device rd;
-    return fmt::format("{}.tmp-{:08x}", pathToUtf8(target.filename()), rd());
-}
-
 } // namespace
 
 std::optional<LoadedProfile> loadProfile(const std::string& path) {
@@ -52,13 +47,20 @@ std::optional<LoadedProfile> loadProfile(const std::string& path) {
     }
     loaded.read = readProfileXml(loaded.text);
     for (const XmlDiagnostic& d : loaded.read.warnings)
-        reportXml(path, d, "warning");
+        reportFinding(path, d);
     if (!loaded.read.ok()) {
         for (const XmlDiagnostic& d : loaded.read.errors)
-            reportXml(path, d, "error");
+            reportFinding(path, d);
         return std::nullopt;
     }
     return loaded;
+}
+
+std::size_t countReadFindings(const ReadResult& read, Severity severity) {
+    std::size_t n = severity == Severity::Warning ? read.suppressed : 0;
+    for (const XmlDiagnostic& d : read.warnings)
+        if (!d.rule.empty() && d.severity == severity) ++n;
+    return n;
 }
 
 bool writeOutput(const std::string& out, std::string_view bytes) {
@@ -66,29 +68,14 @@ bool writeOutput(const std::string& out, std::string_view bytes) {
         std::fwrite(bytes.data(), 1, bytes.size(), stdout);
         return std::fflush(stdout) == 0;
     }
-    const std::filesystem::path target = pathFromUtf8(out);
-    const std::filesystem::path temp = target.parent_path() / pathFromUtf8(tempNameBeside(target));
-    {
-        std::ofstream f(temp, std::ios::binary | std::ios::trunc);
-        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        f.flush();
-        if (!f) {
-            report(out, 0, 0, "error",
-                   "cannot write the output file (folder missing or no "
-                   "permission?)");
-            std::error_code ignored;
-            std::filesystem::remove(temp, ignored);
-            return false;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, target, ec); // replaces an existing file in one step
-    if (ec) {
-        report(out, 0, 0, "error", fmt::format("cannot replace the file: {}", ec.message()));
-        std::filesystem::remove(temp, ec);
-        return false;
-    }
-    return true;
+    // Temp file beside it, flushed to disk, renamed over it (the platform's one atomic write).
+    const platform::Status s =
+        platform::writeFileAtomically(pathFromUtf8(out), bytes, "Write " + out);
+    if (s.ok()) return true;
+    report(out, 0, 0, "error",
+           fmt::format("cannot write the output file (folder missing or no permission?): {}",
+                       s.error->describe()));
+    return false;
 }
 
 int usageError(const Args& args, std::string_view usage) {

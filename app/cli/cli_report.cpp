@@ -74,6 +74,16 @@ void reportXml(std::string_view file, const XmlDiagnostic& d, std::string_view s
     report(file, d.line, d.line > 0 ? d.column : 0, severity, withoutPlace(d));
 }
 
+void reportFinding(std::string_view file, const XmlDiagnostic& d) {
+    const int column = d.line > 0 ? d.column : 0;
+    std::string message(withoutPlace(d));
+    if (!d.rule.empty())
+        message += d.field.empty() ? fmt::format(" [{}]", d.rule)
+                                   : fmt::format(" [{}] ({})", d.rule, d.field);
+    report(file, d.line, column, severityName(d.severity), message);
+    if (!d.hint.empty()) report(file, d.line, column, "note", d.hint);
+}
+
 std::pair<int, int> locateField(std::string_view xml, std::string_view field) {
     pugi::xml_document doc;
     if (!doc.load_buffer(xml.data(), xml.size())) return {0, 0};
@@ -101,7 +111,7 @@ std::size_t reportIssues(const LoadedProfile& loaded, const std::vector<Issue>& 
     for (const Issue& issue : issues) {
         if (issue.severity == Severity::Error) ++errors;
         if (errorsOnly && issue.severity != Severity::Error) continue;
-        const auto [line, column] = locateField(loaded.text, issue.field);
+        const auto [line, column] = locateField(loaded.read.source, issue.field);
         report(loaded.path, line, column, severityName(issue.severity),
                fmt::format("{} [{}] ({})", issue.message, issue.rule, issue.field));
         if (!issue.hint.empty()) report(loaded.path, line, column, "note", issue.hint);

@@ -68,7 +68,8 @@ int runRender(int argc, char** argv) {
     if (!loaded) return kExitUsage;
     if (auto name = args.value("--name")) loaded->read.profile.profileName = *name;
     // Render anyway (the user may want to look), but say what is wrong and exit 1.
-    const std::size_t errors = reportIssues(*loaded, validateProfile(loaded->read.profile), true);
+    const std::size_t errors = reportIssues(*loaded, validateProfile(loaded->read.profile), true) +
+                               countReadFindings(loaded->read, Severity::Error);
     const auto text = renderForm(form, exportInputFor(loaded->read.profile), args, path);
     if (!text) return kExitInvalid;
     if (!writeOutput(args.value("-o").value_or(""), *text)) return kExitUsage;

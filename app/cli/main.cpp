@@ -3,6 +3,7 @@
 #include "model/product_info.hpp"
 
 #include "cli.hpp"
+#include "cli_platform.hpp"
 
 #include <fmt/format.h>
 
@@ -38,12 +39,31 @@ commands:
                                              PowerShell create-or-replace script (UTF-8 BOM);
                                              --sid writes into that user's context
                               --intune       Intune custom OMA-URI setting
-  normalize FILE [-o OUT]   rewrite in canonical element order; -o replaces OUT atomically
+  normalize FILE [--fix] [--no-comments] [-o OUT]
+                            rewrite in canonical element order, comments kept; --fix repairs
+                            misplaced elements, <App> text, empty booleans, escaped EAP text;
+                            -o replaces OUT atomically
   rules                     list the validator's rules (id, severity, what it checks)
+
+platform commands (Windows: WMI, RAS and the SYSTEM broker; Linux: the offline profile folder):
+  apply FILE [--user DOMAIN\name|SID] [--name NAME]
+                            create or replace the profile for the user (or the machine, for a
+                            device tunnel); a failed replace puts the previous profile back
+  remove NAME [--user ...] [--device]
+                            delete the profile and clean its registry leftovers
+  list [--user ...] [--device]
+                            the installed profiles (name and InstanceID)
+  status NAME [--user ...] [--device]
+                            installed or not, and the connection state
+  connect NAME [--timeout SEC]
+                            dial the profile's connection (connect test, default 60 s)
+  disconnect NAME           hang up the connection
+  every platform command takes --json (one JSON object on stdout)
   --help                    show this text
   --version                 show the version
 
-exit codes: 0 ok, 1 validation errors, 2 unreadable input or bad usage
+exit codes: 0 ok, 1 validation errors (nothing applied), 2 unreadable input or bad usage,
+            3 Windows (or the offline store) refused; the mapped error is printed
 )";
 
 } // namespace
@@ -80,6 +100,12 @@ int main(int rawArgc, char** rawArgv) {
         if (cmd == "rules") return aovpn::cli::runRules();
         if (cmd == "render") return aovpn::cli::runRender(argc, argv);
         if (cmd == "normalize") return aovpn::cli::runNormalize(argc, argv);
+        if (cmd == "apply") return aovpn::cli::runApply(argc, argv);
+        if (cmd == "remove") return aovpn::cli::runRemove(argc, argv);
+        if (cmd == "list") return aovpn::cli::runList(argc, argv);
+        if (cmd == "status") return aovpn::cli::runStatus(argc, argv);
+        if (cmd == "connect") return aovpn::cli::runConnect(argc, argv);
+        if (cmd == "disconnect") return aovpn::cli::runDisconnect(argc, argv);
     } catch (const std::exception& e) {
         fmt::print(stderr, "aovpn: error: {}\n", e.what());
         return aovpn::cli::kExitUsage;

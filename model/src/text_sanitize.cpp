@@ -38,6 +38,32 @@ std::size_t utf8Sequence(std::string_view s, std::size_t i, char32_t& cp) {
 
 } // namespace
 
+bool isValidUtf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        const std::size_t len = utf8Sequence(s, i, cp);
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
+}
+
+std::string sanitizeComment(std::string_view text) {
+    std::string t(text);
+    sanitizeText(t);
+    std::string out;
+    out.reserve(t.size());
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        out += t[i];
+        if (t[i] == '-' && (i + 1 == t.size() || t[i + 1] == '-')) out += ' ';
+    }
+    return out;
+}
+
 bool isPlainAscii(std::string_view s) {
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);

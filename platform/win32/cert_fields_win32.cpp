@@ -178,6 +178,9 @@ CertificateInfo describeCertificate(PCCERT_CONTEXT c, HCERTSTORE extraStore) {
     readChain(c, extraStore, info);
     info.selfSigned = CertCompareCertificateName(X509_ASN_ENCODING, &c->pCertInfo->Subject,
                                                  &c->pCertInfo->Issuer) != FALSE;
+    for (std::string* field : {&info.subject, &info.commonName, &info.issuer,
+                               &info.issuerCommonName, &info.upn, &info.email})
+        *field = visibleText(*field);
     return info;
 }
 

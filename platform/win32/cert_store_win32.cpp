@@ -1,16 +1,17 @@
 // CurrentUser\My through CryptoAPI, and single .cer/.pem files.
 #include "cert_store_win32.hpp"
 
-#include "cert_fields_win32.hpp"
-#include "win_util.hpp"
+#include "platform/atomic_file.hpp"
 
-#include <fstream>
-#include <iterator>
+#include "cert_fields_win32.hpp"
+#include "session_win32.hpp"
+#include "win_util.hpp"
 
 namespace aovpn::platform::win {
 
 namespace {
 constexpr DWORD kEncoding = X509_ASN_ENCODING | PKCS_7_ASN_ENCODING;
+constexpr std::uintmax_t kMaxCertificateFileBytes = 16u * 1024 * 1024;
 
 struct StoreCloser {
     void operator()(void* s) const { CertCloseStore(s, 0); }
@@ -64,13 +65,20 @@ Result<std::vector<CertificateInfo>> Win32CertificateStore::listPersonal() {
     return out;
 }
 
+StoreOwner Win32CertificateStore::storeOwner() {
+    Win32Session session;
+    auto info = session.query();
+    if (!info) return {{}, "CurrentUser\\My"};
+    return {info.value().process, "CurrentUser\\My of " + info.value().process.name};
+}
+
 Result<CertificateInfo>
 Win32CertificateStore::readCertificateFile(const std::filesystem::path& file) {
     const std::string action = "Read the certificate file " + narrow(file.wstring());
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return win32Error(action, ERROR_FILE_NOT_FOUND);
-    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    const auto der = toDer(bytes);
+    // Regular files only (a pipe or device would hang or never end), and a size cap.
+    auto read = readRegularFile(file, kMaxCertificateFileBytes, action);
+    if (!read) return read.error();
+    const auto der = toDer(read.value());
     PCCERT_CONTEXT c =
         der ? CertCreateCertificateContext(kEncoding, der->data(), static_cast<DWORD>(der->size()))
             : nullptr;

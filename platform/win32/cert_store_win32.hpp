@@ -7,6 +7,7 @@ class Win32CertificateStore final : public CertificateStore {
   public:
     Result<std::vector<CertificateInfo>> listPersonal() override;
     Result<CertificateInfo> readCertificateFile(const std::filesystem::path& file) override;
+    StoreOwner storeOwner() override;
 };
 
 } // namespace aovpn::platform::win

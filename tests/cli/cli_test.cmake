@@ -88,6 +88,16 @@ expect("validate missing" RC 2 ERR "no-such-file.xml: error: cannot read the fil
   ARGS validate "${D}/no-such-file.xml")
 expect("validate malformed" RC 2 ERR "broken.xml:4:[0-9]+: error: " ARGS validate ${broken})
 expect("validate several: worst wins" RC 2 ARGS validate ${good} ${broken})
+# Reader findings are rules: printed with their id and field, and counted in the summary.
+set(corpus "${DRIVE}${SHARED}/reference/corpus")
+expect("rules: reader rules listed" RC 0 OUT "structure.misplaced +error +a known element under"
+  ARGS rules)
+expect("validate: reader findings are errors with a rule" RC 1
+  ERR "msdocs_vpnv2csp_syncml_data.xml:16:3: error: <DomainNameInformationList> is the VPNv2 CSP's node name.*\\[structure.csp-node\\] \\(DomainNameInformation\\[0\\]\\)"
+  ARGS validate "${corpus}/msdocs_vpnv2csp_syncml_data.xml")
+expect("validate: reader findings counted" RC 1
+  ERR "msdocs_vpnv2csp_syncml_data.xml: 4 error\\(s\\), 2 warning\\(s\\), 1 info"
+  ARGS validate "${corpus}/msdocs_vpnv2csp_syncml_data.xml")
 
 # render
 expect("render xml" RC 0 OUT "^<VPNProfile>\n  <ProfileName>Contoso AOVPN</ProfileName>" ARGS render ${good})
@@ -119,7 +129,7 @@ expect("normalize is idempotent" RC 0 ARGS normalize "${S}/seed.xml")
 if(NOT out STREQUAL normalized)
   fail("normalize of normalized output changed it")
 endif()
-file(GLOB leftovers "${SCRATCH}/*.tmp-*")
+file(GLOB leftovers "${SCRATCH}/*.tmp-*" "${SCRATCH}/.*aovpn-tmp-*")
 if(leftovers)
   fail("normalize -o left temporary files: ${leftovers}")
 endif()
@@ -128,4 +138,32 @@ expect("normalize -o into missing folder" RC 2 ERR "error: cannot write"
 # A non-ASCII file name reaches the tool intact (Windows: via the UTF-16 command line).
 file(COPY_FILE "${DATA}/good_profile.xml" "${SCRATCH}/profilé ü ש.xml")
 expect("non-ASCII file name" RC 0 ERR "0 error" ARGS validate "${S}/profilé ü ש.xml")
+expect("normalize --fix repairs what the docs' sample gets wrong" RC 0
+  OUT "<App>\n +<Id>Microsoft.MicrosoftEdge_8wekyb3d8bbwe</Id>"
+  ERR "fixed: Wrote <App> in <TrafficFilter> \\(TrafficFilter\\[1\\]\\)"
+  ARGS normalize "${corpus}/msdocs_vpnv2csp_syncml_data.xml" --fix)
+expect("normalize keeps comments" RC 0 OUT "<!-- DC01 -->\n  <Route>"
+  ARGS normalize "${corpus}/dpc_machine_working.xml")
 expect("normalize malformed" RC 2 ERR "broken.xml:4:" ARGS normalize ${broken})
+
+# Platform commands. Natively they work on the offline profile folder (XDG_DATA_HOME below);
+# under Wine they reach WMI, which has no MDM bridge there: a mapped error and exit code 3.
+set(ENV{XDG_DATA_HOME} "${SCRATCH}/xdg")
+expect("apply usage" RC 2 ERR "usage: aovpn apply" ARGS apply)
+expect("apply invalid: nothing applied" RC 1 ERR "nothing was applied" ARGS apply ${bad})
+expect("apply unknown user" RC 2 ERR "Find the account no-such-user-x" ARGS apply ${good} --user no-such-user-x)
+expect("connect bad timeout" RC 2 ERR "usage: aovpn connect" ARGS connect X --timeout 0)
+if(EMULATOR)
+  expect("apply under Wine: no MDM bridge, exit 3" RC 3 ERR "0x8004100E.*MDM bridge" ARGS apply ${good})
+  expect("list --json under Wine: the mapped error as JSON" RC 3
+    OUT "^.\"command\":\"list\",\"ok\":false.*\"code\":2147749902.*root..cimv2..mdm..dmmap" ARGS list --json)
+  expect("connect under Wine: entry not found (623)" RC 3 ERR "RAS error 623" ARGS connect "AOVPN No Such Entry" --timeout 5)
+else()
+  expect("apply offline" RC 0 OUT "Created \"Contoso AOVPN\" for " ARGS apply ${good})
+  expect("apply offline again: replaced" RC 0 OUT "\"replaced\":true" ARGS apply ${good} --json)
+  expect("list offline --json" RC 0 OUT "\"profiles\":..\"name\":\"Contoso AOVPN\",\"instanceId\":\"Contoso%20AOVPN\"" ARGS list --json)
+  expect("status offline" RC 0 OUT "Contoso AOVPN: Installed for " ARGS status "Contoso AOVPN")
+  expect("remove offline" RC 0 OUT "Removed \"Contoso AOVPN\"" ARGS remove "Contoso AOVPN")
+  expect("status after remove" RC 0 OUT "\"installed\":false" ARGS status "Contoso AOVPN" --json)
+  expect("connect offline: not available, exit 3" RC 3 ERR "not available" ARGS connect "Contoso AOVPN")
+endif()
