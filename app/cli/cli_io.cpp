@@ -45,8 +45,9 @@ bool readWhole(const std::string& path, std::string& out, std::string& why) {
     auto r = platform::readRegularFile(pathFromUtf8(path), kMaxInputBytes, "Read " + path);
     if (!r.ok()) {
         const platform::Error& e = r.error();
-        why = !e.meaning.empty() ? e.meaning : !e.systemMessage.empty() ? e.systemMessage
-                                                                       : e.describe();
+        why = !e.meaning.empty()         ? e.meaning
+              : !e.systemMessage.empty() ? e.systemMessage
+                                         : e.describe();
         return false;
     }
     out = r.value();

@@ -1,4 +1,5 @@
 #include "structure_check.hpp"
+#include "xml_names.hpp"
 #include "xml_read.hpp"
 
 #include <fmt/format.h>
@@ -17,6 +18,8 @@ class Preparer : public pugi::xml_tree_walker {
     explicit Preparer(Reader& r) : reader(r) {}
     Reader& reader;
     pugi::xml_node tooDeep;
+    pugi::xml_node badName;
+    std::string badNameWhy;
     std::vector<pugi::xml_node> blanked; // removed after the walk
 
     bool for_each(pugi::xml_node& node) override {
@@ -25,10 +28,16 @@ class Preparer : public pugi::xml_tree_walker {
             return false;
         }
         const pugi::xml_node_type type = node.type();
-        if (type == pugi::node_pcdata || type == pugi::node_cdata)
+        if (type == pugi::node_pcdata || type == pugi::node_cdata) {
             sanitizeValue(node, type);
-        else if (node.first_attribute())
-            sanitizeAttributes(node);
+        } else if (type == pugi::node_element) {
+            if (std::string why = checkNames(node); !why.empty()) {
+                badName = node;
+                badNameWhy = std::move(why);
+                return false;
+            }
+            if (node.first_attribute()) sanitizeAttributes(node);
+        }
         return true;
     }
 
@@ -72,6 +81,11 @@ bool Reader::prepare(pugi::xml_document& doc) {
     doc.traverse(p);
     for (pugi::xml_node n : p.blanked)
         n.parent().remove_child(n);
+    if (p.badName) {
+        error(p.badName, "xml.malformed",
+              fmt::format("this is not well-formed XML: {}.", p.badNameWhy));
+        return false;
+    }
     if (!p.tooDeep) return true;
     error(p.tooDeep, "xml.too-deep",
           fmt::format("elements are nested more than {} deep; this is not a VPN "

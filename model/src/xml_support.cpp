@@ -57,6 +57,8 @@ void sanitizeTree(pugi::xml_node node) {
         if (isText(c)) {
             std::string v = c.value();
             if (!sanitizeText(v).empty()) c.set_value(v.c_str());
+        } else if (c.type() == pugi::node_comment) {
+            c.set_value(sanitizeComment(c.value()).c_str());
         } else if (c.type() == pugi::node_element) {
             sanitizeTree(c);
         }

@@ -105,9 +105,16 @@ expect("render escaped" RC 0 OUT "^&lt;VPNProfile&gt;\n  &lt;ProfileName&gt;Cont
   ARGS render ${good} --escaped)
 expect("render ps1" RC 0 OUT "\\$UserSid = '${sid}'.*\\$ProfileXml = '&lt;VPNProfile&gt;"
   ARGS render ${good} --ps1 --sid ${sid})
-expect("render ps1 quotes doubled" RC 0
-  OUT "\\$ProfileName = 'R&D ''VPN'' ‘‘quoted’’'\n\\$InstanceId = 'R%26D%20%27VPN%27%20%E2%80%98quoted%E2%80%99'"
+# Non-ASCII values travel as base64 UTF-8, so the script is ASCII (safe without its BOM).
+expect("render ps1 is ASCII, non-ASCII values as base64" RC 0
+  OUT "\\$ProfileName = \\[Text.Encoding\\]::UTF8.GetString\\(\\[Convert\\]::FromBase64String\\('UiZEICdWUE4nIOKAmHF1b3RlZOKAmQ=='\\)\\)\n\\$InstanceId = 'R%26D%20%27VPN%27%20%E2%80%98quoted%E2%80%99'"
   ARGS render ${quoted} --ps1)
+string(REGEX MATCH "[^\t\n\r -~]" non_ascii "${out}")
+if(non_ascii)
+  fail("render --ps1 wrote a non-ASCII byte")
+endif()
+expect("render ps1 quotes doubled" RC 0 OUT "\\$ProfileName = 'R&D ''VPN'''\n"
+  ARGS render ${quoted} --ps1 --name "R&D 'VPN'")
 expect("render ps1 bad sid" RC 1 ERR "is not a user SID" ARGS render ${good} --ps1 --sid "S-1-x'")
 expect("render ps1 name with slash" RC 1 ERR "contains '/'" ARGS render ${good} --ps1 --name "A/B")
 expect("render intune" RC 0 OUT "OMA-URI: +\\./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML"
