@@ -148,6 +148,7 @@ void Reader::finish() {
 }
 
 bool Reader::claim(pugi::xml_node node, bool alreadySet) {
+    if (!alreadySet && !node.first_attribute()) return true; // the usual case
     if (alreadySet) {
         reject("structure.duplicate",
                fmt::format("<{}> appears more than once; the first one is used", node.name()),
@@ -172,7 +173,17 @@ std::string Reader::value(pugi::xml_node node) {
 }
 
 bool Reader::text(pugi::xml_node node, std::string& out) {
-    if (node.first_child() && elementCount(node) != 0) {
+    // The usual value element: one text child (already cleaned by prepare()).
+    const pugi::xml_node only = node.first_child();
+    if (!only) {
+        out.clear();
+        return true;
+    }
+    if (only.type() == pugi::node_pcdata && !only.next_sibling()) {
+        out.assign(only.value());
+        return true;
+    }
+    if (elementCount(node) != 0) {
         reject("structure.shape",
                fmt::format("<{}> should hold text but holds other elements", node.name()));
         return false;

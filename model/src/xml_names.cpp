@@ -88,6 +88,17 @@ std::string checkQName(pugi::xml_node element, std::string_view name, bool attri
     return {};
 }
 
+// The usual name: ASCII letters, digits, '_', '-', '.' starting with a letter or '_', no ':'.
+bool plainName(const char* name) {
+    const auto first = static_cast<unsigned char>(*name);
+    if (first >= 0x80 || !(kAscii[first] & 1)) return false;
+    for (const char* p = name + 1; *p; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 0x80 || !(kAscii[c] & 2)) return false;
+    }
+    return true;
+}
+
 } // namespace
 
 std::string invalidNameReason(std::string_view name) {
@@ -100,6 +111,7 @@ std::string invalidNameReason(std::string_view name) {
 }
 
 std::string checkNames(pugi::xml_node element) {
+    if (plainName(element.name()) && !element.first_attribute()) return {};
     if (std::string why = checkQName(element, element.name(), false); !why.empty()) return why;
     for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
         if (std::string why = checkQName(element, a.name(), true); !why.empty()) return why;

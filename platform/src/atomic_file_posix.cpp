@@ -81,9 +81,10 @@ std::optional<Error> renameDurably(const fs::path& tmp, const fs::path& target,
     struct stat st {};
     if (::lstat(target.c_str(), &st) == 0) {
         if (!S_ISREG(st.st_mode))
-            return notRegular(action, target, S_ISLNK(st.st_mode) ? "a symbolic link"
-                                              : S_ISDIR(st.st_mode) ? "a folder"
-                                                                    : "a device, pipe or socket");
+            return notRegular(action, target,
+                              S_ISLNK(st.st_mode)   ? "a symbolic link"
+                              : S_ISDIR(st.st_mode) ? "a folder"
+                                                    : "a device, pipe or socket");
         if (::chmod(tmp.c_str(), st.st_mode & 07777) != 0) return errnoError(action, errno);
     }
     if (::rename(tmp.c_str(), target.c_str()) != 0) return errnoError(action, errno);
