@@ -1,6 +1,7 @@
 // aovpn: the console face of the engine, for scripting, CI and benchmarks.
 #include "model/product.hpp"
 #include "model/product_info.hpp"
+#include "platform/broker.hpp"
 
 #include "cli.hpp"
 #include "cli_platform.hpp"
@@ -69,6 +70,8 @@ exit codes: 0 ok, 1 validation errors (nothing applied), 2 unreadable input or b
 } // namespace
 
 int main(int rawArgc, char** rawArgv) {
+    // Started by the SCM as the one-shot SYSTEM broker: do that job only.
+    if (const auto code = aovpn::platform::runBrokerIfRequested()) return *code;
 #ifdef _WIN32
     // Output bytes exactly as rendered (no LF -> CRLF), like the -o files.
     _setmode(_fileno(stdout), _O_BINARY);

@@ -5,6 +5,8 @@
 #include "platform/atomic_file.hpp"
 #include "platform/profiles.hpp"
 
+#include "record_format.hpp"
+
 #include <charconv>
 #include <mutex>
 #include <set>
@@ -18,32 +20,6 @@ namespace {
 constexpr std::string_view kMagic = "aovpn-replace 1\n";
 constexpr std::uintmax_t kMaxFile = 64u * 1024 * 1024; // a profile with 10,000s of routes fits
 
-// --- journal format: "<key> <length>\n<bytes>\n" per field ------------------------------------
-void put(std::string& out, std::string_view key, std::string_view value) {
-    out.append(key).append(" ").append(std::to_string(value.size())).append("\n");
-    out.append(value).append("\n");
-}
-
-struct Reader {
-    std::string_view rest;
-    // The next field, which must be `key`.
-    std::optional<std::string_view> take(std::string_view key) {
-        const auto space = rest.find(' '), eol = rest.find('\n');
-        if (space == std::string_view::npos || eol == std::string_view::npos || space > eol ||
-            rest.substr(0, space) != key)
-            return std::nullopt;
-        std::size_t len = 0;
-        const char* first = rest.data() + space + 1;
-        const auto [end, ec] = std::from_chars(first, rest.data() + eol, len);
-        if (ec != std::errc() || end != rest.data() + eol) return std::nullopt;
-        rest.remove_prefix(eol + 1);
-        if (rest.size() < len + 1 || rest[len] != '\n') return std::nullopt;
-        const std::string_view value = rest.substr(0, len);
-        rest.remove_prefix(len + 1);
-        return value;
-    }
-};
-
 bool safeSid(std::string_view sid) {
     if (sid.size() < 4 || sid.substr(0, 2) != "S-") return false;
     for (char c : sid)
@@ -53,26 +29,24 @@ bool safeSid(std::string_view sid) {
 } // namespace
 
 std::string serializeJournal(const ReplaceJournal& j) {
-    std::string out(kMagic);
-    put(out, "phase", j.phase == ReplaceJournal::Phase::Deleting ? "deleting" : "creating");
-    put(out, "kind", j.target.kind == TunnelKind::Device ? "device" : "user");
-    put(out, "sid", j.target.user.sid);
-    put(out, "account", j.target.user.name);
-    put(out, "name", j.name);
-    put(out, "previous", j.previousXml ? (j.previousIsOurs ? "ours" : "read-back") : "none");
-    put(out, "previous-xml", j.previousXml.value_or(std::string()));
-    put(out, "new-xml", j.newXml);
-    put(out, "end", "");
-    return out;
+    return record::Writer(kMagic)
+        .put("phase", j.phase == ReplaceJournal::Phase::Deleting ? "deleting" : "creating")
+        .put("kind", j.target.kind == TunnelKind::Device ? "device" : "user")
+        .put("sid", j.target.user.sid)
+        .put("account", j.target.user.name)
+        .put("name", j.name)
+        .put("previous", j.previousXml ? (j.previousIsOurs ? "ours" : "read-back") : "none")
+        .put("previous-xml", j.previousXml.value_or(std::string()))
+        .put("new-xml", j.newXml)
+        .done();
 }
 
 std::optional<ReplaceJournal> parseJournal(std::string_view bytes) {
-    if (bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
-    Reader r{bytes.substr(kMagic.size())};
+    record::Reader r(bytes, kMagic);
     const auto phase = r.take("phase"), kind = r.take("kind"), sid = r.take("sid"),
                account = r.take("account"), name = r.take("name"), prev = r.take("previous"),
-               prevXml = r.take("previous-xml"), newXml = r.take("new-xml"), end = r.take("end");
-    if (!end || !r.rest.empty()) return std::nullopt; // every field, in order, nothing after
+               prevXml = r.take("previous-xml"), newXml = r.take("new-xml");
+    if (!r.finish()) return std::nullopt; // every field, in order, nothing after
     if ((*phase != "deleting" && *phase != "creating") || (*kind != "user" && *kind != "device"))
         return std::nullopt;
     ReplaceJournal j;

@@ -47,12 +47,59 @@ Status createOne(const fs::path& dir, const std::string& action) {
     return Status::failure(win32Error(action, err));
 }
 
+bool underWine() {
+    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+    return ntdll && GetProcAddress(ntdll, "wine_get_version") != nullptr;
+}
+
+bool trustedOwner(const std::string& sid) {
+    return sid == "S-1-5-18" || sid == "S-1-5-32-544";
+}
+
+std::string processSid() {
+    HANDLE token = nullptr;
+    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token)) return {};
+    BYTE buf[256];
+    DWORD size = 0;
+    std::string out;
+    if (GetTokenInformation(token, TokenUser, buf, sizeof buf, &size))
+        out = sidText(reinterpret_cast<TOKEN_USER*>(buf)->User.Sid);
+    CloseHandle(token);
+    return out;
+}
+
+// A folder owned by this account (CreateDirectory may not honour O:BA, e.g. under Wine, or this
+// account made it before while not elevated): give it to Administrators and, since it was not
+// protected until now, drop whatever it holds.
+Status takeOver(const fs::path& dir, const std::string& action) {
+    BYTE sid[SECURITY_MAX_SID_SIZE];
+    DWORD size = sizeof sid;
+    if (!CreateWellKnownSid(WinBuiltinAdministratorsSid, nullptr, sid, &size))
+        return Status::failure(win32Error(action, GetLastError()));
+    std::wstring path = dir.wstring();
+    const DWORD rc = SetNamedSecurityInfoW(path.data(), SE_FILE_OBJECT, OWNER_SECURITY_INFORMATION,
+                                           sid, nullptr, nullptr, nullptr);
+    if (rc != ERROR_SUCCESS) return Status::failure(win32Error(action, rc));
+    auto now = ownerSidOf(dir);
+    if (!now || !trustedOwner(now.value())) return Status::success(); // Wine: owner unchanged
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        fs::remove_all(entry.path(), ec);
+    return Status::success();
+}
+
 // An existing folder: its owner must be SYSTEM or Administrators; then our DACL is put back.
 Status checkAndReapply(const fs::path& dir, const std::string& action) {
     auto owner = ownerSidOf(dir);
     if (!owner) return Status::failure(owner.error());
-    if (owner.value() != "S-1-5-18" && owner.value() != "S-1-5-32-544")
-        return Status::failure(notProtected(dir, owner.value()));
+    if (!trustedOwner(owner.value())) {
+        if (owner.value() != processSid()) return Status::failure(notProtected(dir, owner.value()));
+        if (auto s = takeOver(dir, action); !s.ok()) return s;
+        owner = ownerSidOf(dir);
+        // Wine keeps the creator as owner whatever is set; only there is that accepted.
+        if (!owner || (!trustedOwner(owner.value()) && !underWine()))
+            return Status::failure(notProtected(dir, owner ? owner.value() : std::string("?")));
+    }
     LocalMem sd;
     if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(kProtectedSddl, SDDL_REVISION_1,
                                                               &sd.p, nullptr))
@@ -77,6 +124,11 @@ fs::path programDataFolder() {
     CoTaskMemFree(raw);
     if (base.empty()) base = L"C:\\ProgramData";
     return base / L"AOVPN Studio";
+}
+
+bool ownedBySystemOrAdmins(const fs::path& dir) {
+    auto owner = ownerSidOf(dir);
+    return owner && (trustedOwner(owner.value()) || (underWine() && owner.value() == processSid()));
 }
 
 Result<std::string> ownerSidOf(const fs::path& path) {

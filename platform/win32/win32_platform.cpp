@@ -1,4 +1,6 @@
-// The Windows platform: CryptoAPI certificates, the MDM bridge through WMI, RAS, the session.
+// The Windows platform: CryptoAPI certificates, the MDM bridge through WMI (here or through the
+// SYSTEM broker), RAS, the session.
+#include "broker_win32.hpp"
 #include "cert_store_win32.hpp"
 #include "profile_guard.hpp"
 #include "protected_copies.hpp"
@@ -23,7 +25,8 @@ class Win32Platform final : public Platform {
           ras_(win::makeRealRasApi()), store_(*bridge_, info_.runningAsSystem),
           guard_(*ras_, info_.process),
           copies_(win::makeProtectedAppliedCopies(win::programDataFolder() / L"Applied")),
-          service_(store_, *copies_, &guard_) {}
+          local_(store_, *copies_, &guard_), runner_(win::makeScmServiceRunner()),
+          broker_(*runner_, win::defaultBrokerOptions()), service_(info_, local_, broker_) {}
     std::string_view name() const override { return "Windows"; }
     CertificateStore& certificates() override { return certs_; }
     ProfileService& profiles() override { return service_; }
@@ -38,7 +41,10 @@ class Win32Platform final : public Platform {
     win::WmiProfileStore store_;
     win::Win32ProfileGuard guard_;
     std::unique_ptr<AppliedCopies> copies_;
-    LocalProfileService service_;
+    LocalProfileService local_;
+    std::unique_ptr<win::ServiceRunner> runner_;
+    win::BrokerClient broker_;
+    win::BrokeredProfileService service_;
     win::Win32CertificateStore certs_;
     win::RasConnectionTester tester_;
 };
