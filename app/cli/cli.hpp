@@ -39,12 +39,12 @@ void reportFinding(std::string_view file, const XmlDiagnostic& d);
 std::size_t reportIssues(const LoadedProfile& loaded, const std::vector<Issue>& issues,
                          bool errorsOnly);
 
-// 1-based line and column (in code points) of the element a field path names, or of the
-// nearest ancestor present in the text; {0, 0} when the text cannot be parsed.
-std::pair<int, int> locateField(std::string_view xml, std::string_view field);
 
-// Writes to `out` atomically (temp file in the same folder, flush, rename), or to stdout when
-// `out` is empty. Prints the reason and returns false on failure.
+// The largest input read (a file or stdin): 10,000 routes + 10,000 filters are 3 MB.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{64} << 20;
+// Writes to `out` atomically (temp file in the same folder, flushed, renamed; a target that is
+// not a regular file is refused, its permissions are kept), or to stdout when `out` is empty.
+// Prints the reason (also for a failing stdout) and returns false on failure.
 bool writeOutput(const std::string& out, std::string_view bytes);
 
 // Simple option parsing: flags, "--opt VALUE" pairs, and positionals.

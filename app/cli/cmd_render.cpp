@@ -41,7 +41,7 @@ std::optional<std::string> renderForm(Form form, const ExportInput& in, const Ar
         return escapeCimString(in.xml);
     case Form::Ps1: {
         const auto r = renderDeployScript(in, {args.value("--sid").value_or("")});
-        if (r.ok) return std::string(kUtf8Bom) + r.script; // BOM: see exports.hpp
+        if (r.ok) return r.script; // ASCII: no BOM needed (exports.hpp)
         report(path, 0, 0, "error", r.error);
         return std::nullopt;
     }

@@ -37,7 +37,7 @@ commands:
                               (default)      canonical ProfileXML
                               --escaped      ProfileXML escaped for the CIM ProfileXML property
                               --ps1 [--sid SID]
-                                             PowerShell create-or-replace script (UTF-8 BOM);
+                                             PowerShell create-or-replace script (ASCII);
                                              --sid writes into that user's context
                               --intune       Intune custom OMA-URI setting
   normalize FILE [--fix] [--no-comments] [-o OUT]

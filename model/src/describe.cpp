@@ -46,6 +46,7 @@ template <typename V> struct Container<std::vector<V>> {
         auto& v = *static_cast<std::vector<V>*>(c);
         v.erase(v.begin() + static_cast<std::ptrdiff_t>(i));
     }
+    static void reserve(void* c, std::size_t n) { static_cast<std::vector<V>*>(c)->reserve(n); }
 };
 
 template <typename V> struct KnownOf : std::false_type {};
@@ -83,6 +84,7 @@ template <auto M> constexpr FieldAccess accessFor() {
     a.citem = &K::citem;
     a.add = &K::add;
     a.erase = &K::erase;
+    if constexpr (K::list) a.reserve = &K::reserve;
     if constexpr (KnownOf<V>::value) {
         using E = typename KnownOf<V>::Enum;
         a.enumText = [](const void* k) { return toText(*static_cast<const Known<E>*>(k)); };

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace aovpn {
@@ -69,6 +70,8 @@ bool readEap(xml::Reader& r, N node, const Field& f, void* container) {
 
 // Comments that cannot stay where they were (inside a value or a typed EAP block), in order.
 void collectComments(N node, std::vector<std::string>& out) {
+    const N first = node.first_child();
+    if (!first || (first.type() == pugi::node_pcdata && !first.next_sibling())) return; // a value
     for (N c = node.first_child(); c; c = c.next_sibling()) {
         if (c.type() == pugi::node_comment)
             out.push_back(xml::sanitizeComment(c.value()));
@@ -148,10 +151,32 @@ bool readCspList(xml::Reader& r, N child, const schema::Element& el, void* objec
     return true;
 }
 
+// In the order the writer puts them (its own first, then by child in schema order, the end
+// last), so what is read from written text equals what was written.
+void sortComments(const schema::Element& el, Comments& comments) {
+    if (comments.size() < 2) return;
+    auto rank = [&](const Comment& c) {
+        return c.before.empty() ? std::size_t{0} : el.rank(c.before) + 1;
+    };
+    std::stable_sort(comments.begin(), comments.end(),
+                     [&](const Comment& a, const Comment& b) { return rank(a) < rank(b); });
+}
+
+// Before the first item of a list: room for all of its elements among the siblings, so 10,000
+// <TrafficFilter>s do not move the ones read so far a dozen times.
+void reserveFor(const Field& f, void* container, N first) {
+    if (!f.list || f.access.count(container) != 0 || !f.access.reserve) return;
+    std::size_t n = 0;
+    for (N c = first; c; c = c.next_sibling())
+        n += c.type() == pugi::node_element && std::strcmp(c.name(), first.name()) == 0;
+    f.access.reserve(container, n);
+}
+
 } // namespace
 
 bool readField(xml::Reader& r, N child, const Field& f, void* object) {
     void* container = f.access.container(object);
+    reserveFor(f, container, child);
     if (!r.claim(child, !f.list && f.access.count(container) > 0)) return false;
     if (f.kind == Kind::Eap) return readEap(r, child, f, container);
     if (f.kind == Kind::Struct) {
@@ -191,6 +216,7 @@ void readElement(xml::Reader& r, N node, const schema::Element& el, void* object
         }
     }
     attach(*el.comments(object), pending, kCommentAtEnd);
+    sortComments(el, *el.comments(object));
     if (xml::hasSignificantText(node))
         r.note(node, "xml.stray-text",
                fmt::format("text directly inside <{}> is ignored.", node.name()));

@@ -141,6 +141,10 @@ class Fixer {
         int found = root.field(name) ? 1 : 0;
         findChains(root, name, chain, found, scratch);
         if (found != 1) return false;
+        // Not into a list: "which Route?" has no answer, and appending to a list could move
+        // the item being visited.
+        const Element& home = chain.empty() ? root : *chain.back().element;
+        if (home.field(name)->list) return false;
         if (root.field(name))
             return move(root, &root_, *root.field(name), p.node, p, "",
                         fmt::format("(moved from {})", where(el, path)));

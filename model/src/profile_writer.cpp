@@ -8,6 +8,8 @@
 #include "xml_emit.hpp"
 #include "xml_out.hpp"
 
+#include <charconv>
+
 namespace aovpn {
 void writeEap(xml::Emitter& out, pugi::xml_node configuration, const EapConfig& eap);
 
@@ -19,18 +21,25 @@ using xml::XmlOut;
 
 void writeElement(XmlOut& out, const Element& el, const void* object, int depth);
 
-std::string valueText(const Field& f, const void* item) {
+// A value as text: a view of what the profile stores, or of `scratch` when it must be made.
+std::string_view valueText(const Field& f, const void* item, std::string& scratch) {
     switch (f.kind) {
     case Kind::Text:
         return *static_cast<const std::string*>(item);
     case Kind::Bool:
         return xml::boolText(*static_cast<const bool*>(item));
-    case Kind::Number:
-        return std::to_string(*static_cast<const std::uint32_t*>(item));
+    case Kind::Number: {
+        char digits[16];
+        const auto end =
+            std::to_chars(digits, digits + sizeof digits, *static_cast<const std::uint32_t*>(item));
+        scratch.assign(digits, end.ptr);
+        return scratch;
+    }
     case Kind::Enum:
-        return std::string(f.access.enumText(item));
+        return f.access.enumText(item);
     case Kind::Servers:
-        return formatServers(*static_cast<const std::vector<VpnServer>*>(item));
+        scratch = formatServers(*static_cast<const std::vector<VpnServer>*>(item));
+        return scratch;
     default:
         return {};
     }
@@ -72,14 +81,17 @@ void writeField(XmlOut& out, const Field& f, const void* object, int depth) {
         case Kind::Xml:
             writeXmlField(out, f, *static_cast<const std::string*>(item), depth);
             break;
-        default:
+        default: {
+            std::string scratch;
+            const std::string_view text = valueText(f, item, scratch);
             if (f.inner.empty()) {
-                out.value(f.name, valueText(f, item), depth);
+                out.value(f.name, text, depth);
             } else {
                 out.open(f.name, depth);
-                out.value(f.inner, valueText(f, item), depth + 1);
+                out.value(f.inner, text, depth + 1);
                 out.close(f.name, depth);
             }
+        }
         }
     }
 }

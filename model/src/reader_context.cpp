@@ -1,4 +1,5 @@
 #include "structure_check.hpp"
+#include "xml_names.hpp"
 #include "xml_read.hpp"
 
 #include <fmt/format.h>
@@ -17,6 +18,8 @@ class Preparer : public pugi::xml_tree_walker {
     explicit Preparer(Reader& r) : reader(r) {}
     Reader& reader;
     pugi::xml_node tooDeep;
+    pugi::xml_node badName;
+    std::string badNameWhy;
     std::vector<pugi::xml_node> blanked; // removed after the walk
 
     bool for_each(pugi::xml_node& node) override {
@@ -25,10 +28,16 @@ class Preparer : public pugi::xml_tree_walker {
             return false;
         }
         const pugi::xml_node_type type = node.type();
-        if (type == pugi::node_pcdata || type == pugi::node_cdata)
+        if (type == pugi::node_pcdata || type == pugi::node_cdata) {
             sanitizeValue(node, type);
-        else if (node.first_attribute())
-            sanitizeAttributes(node);
+        } else if (type == pugi::node_element) {
+            if (std::string why = checkNames(node); !why.empty()) {
+                badName = node;
+                badNameWhy = std::move(why);
+                return false;
+            }
+            if (node.first_attribute()) sanitizeAttributes(node);
+        }
         return true;
     }
 
@@ -72,6 +81,11 @@ bool Reader::prepare(pugi::xml_document& doc) {
     doc.traverse(p);
     for (pugi::xml_node n : p.blanked)
         n.parent().remove_child(n);
+    if (p.badName) {
+        error(p.badName, "xml.malformed",
+              fmt::format("this is not well-formed XML: {}.", p.badNameWhy));
+        return false;
+    }
     if (!p.tooDeep) return true;
     error(p.tooDeep, "xml.too-deep",
           fmt::format("elements are nested more than {} deep; this is not a VPN "
@@ -134,6 +148,7 @@ void Reader::finish() {
 }
 
 bool Reader::claim(pugi::xml_node node, bool alreadySet) {
+    if (!alreadySet && !node.first_attribute()) return true; // the usual case
     if (alreadySet) {
         reject("structure.duplicate",
                fmt::format("<{}> appears more than once; the first one is used", node.name()),
@@ -158,7 +173,17 @@ std::string Reader::value(pugi::xml_node node) {
 }
 
 bool Reader::text(pugi::xml_node node, std::string& out) {
-    if (node.first_child() && elementCount(node) != 0) {
+    // The usual value element: one text child (already cleaned by prepare()).
+    const pugi::xml_node only = node.first_child();
+    if (!only) {
+        out.clear();
+        return true;
+    }
+    if (only.type() == pugi::node_pcdata && !only.next_sibling()) {
+        out.assign(only.value());
+        return true;
+    }
+    if (elementCount(node) != 0) {
         reject("structure.shape",
                fmt::format("<{}> should hold text but holds other elements", node.name()));
         return false;

@@ -2,6 +2,7 @@
 // no filter lets through.
 #include "model/net.hpp"
 
+#include "ip_key.hpp"
 #include "quote.hpp"
 #include "validate_internal.hpp"
 
@@ -35,7 +36,7 @@ void checkPorts(const TrafficFilter& f, const std::optional<std::string>& ports,
 
 // The address spans the outbound filters let through; `all` once one matches every address.
 struct Coverage {
-    std::vector<std::pair<IpAddress, IpAddress>> spans;
+    std::vector<std::pair<detail::IpKey, detail::IpKey>> spans;
     bool all = false;
     bool unknown = false; // a filter's ranges do not parse: no conclusion
     std::size_t outbound = 0;
@@ -58,8 +59,9 @@ void checkAddresses(const std::optional<std::string>& text, std::size_t i, std::
     if (cover) {
         for (const AddressRange& r : parsed.value) {
             const bool prefix = r.kind == AddressRangeKind::Prefix;
-            cover->spans.emplace_back(prefix ? networkAddress(r.first, r.prefixLength) : r.first,
-                                      r.last);
+            cover->spans.emplace_back(
+                detail::ipKey(prefix ? networkAddress(r.first, r.prefixLength) : r.first),
+                detail::ipKey(r.last));
         }
         if (!cover->suggest) cover->suggest = i;
     }
@@ -95,8 +97,8 @@ void checkFilter(const TrafficFilter& f, std::size_t i, Sink& sink, Coverage& co
 
 // Sorted, overlapping and adjacent spans merged, so one binary search answers "does anything
 // cover part of this route".
-void merge(std::vector<std::pair<IpAddress, IpAddress>>& spans) {
-    std::sort(spans.begin(), spans.end());
+void merge(std::vector<std::pair<detail::IpKey, detail::IpKey>>& spans) {
+    if (!std::is_sorted(spans.begin(), spans.end())) std::sort(spans.begin(), spans.end());
     std::size_t out = 0;
     for (std::size_t k = 0; k < spans.size(); ++k) {
         if (out > 0 && spans[k].first.family == spans[out - 1].second.family &&
@@ -109,11 +111,12 @@ void merge(std::vector<std::pair<IpAddress, IpAddress>>& spans) {
     spans.resize(out);
 }
 
-bool touches(const std::vector<std::pair<IpAddress, IpAddress>>& spans, const IpAddress& first,
-             const IpAddress& last) {
+bool touches(const std::vector<std::pair<detail::IpKey, detail::IpKey>>& spans,
+             const detail::IpKey& first, const detail::IpKey& last) {
     // The last span starting at or before `last`, if it reaches `first`.
-    auto it = std::upper_bound(spans.begin(), spans.end(), last,
-                               [](const IpAddress& a, const auto& span) { return a < span.first; });
+    auto it =
+        std::upper_bound(spans.begin(), spans.end(), last,
+                         [](const detail::IpKey& a, const auto& span) { return a < span.first; });
     return it != spans.begin() && !(std::prev(it)->second < first);
 }
 
@@ -144,7 +147,7 @@ void checkRouteCoverage(const Profile& p, Coverage& c, Sink& sink) {
         if (!ip.ok || *r.prefixSize > static_cast<std::uint32_t>(ip.value.bitCount())) continue;
         const int length = static_cast<int>(*r.prefixSize);
         const IpAddress first = networkAddress(ip.value, length);
-        if (!touches(c.spans, first, lastAddress(ip.value, length)))
+        if (!touches(c.spans, detail::ipKey(first), detail::ipKey(lastAddress(ip.value, length))))
             reportOutside(p, i, {first, length}, c, sink);
     }
 }

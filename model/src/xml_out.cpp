@@ -57,13 +57,13 @@ void XmlOut::empty(std::string_view name, int depth) {
 }
 
 void XmlOut::escaped(std::string_view text) {
+    // Values rarely hold & < >: append runs between them whole.
     std::size_t from = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        const char* entity = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : nullptr;
-        if (!entity) continue;
+        if (c > '>' || (c != '&' && c != '<' && c != '>')) continue; // one compare for letters
         out_.append(text, from, i - from);
-        out_ += entity;
+        out_ += c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;";
         from = i + 1;
     }
     out_.append(text, from, text.size() - from);

@@ -57,6 +57,8 @@ void sanitizeTree(pugi::xml_node node) {
         if (isText(c)) {
             std::string v = c.value();
             if (!sanitizeText(v).empty()) c.set_value(v.c_str());
+        } else if (c.type() == pugi::node_comment) {
+            c.set_value(sanitizeComment(c.value()).c_str());
         } else if (c.type() == pugi::node_element) {
             sanitizeTree(c);
         }
@@ -187,7 +189,7 @@ bool appendRaw(pugi::xml_node parent, std::string_view raw) {
     pugi::xml_node holder = frag.append_child("holder");
     for (pugi::xml_node c = frag.first_child(); c != holder;) {
         pugi::xml_node next = c.next_sibling();
-        if (c.type() != pugi::node_comment) holder.append_move(c);
+        holder.append_move(c);
         c = next;
     }
     sanitizeTree(holder);

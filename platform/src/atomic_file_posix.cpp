@@ -76,6 +76,17 @@ void flushFolder(const fs::path& dir) {
 
 std::optional<Error> renameDurably(const fs::path& tmp, const fs::path& target,
                                    const std::string& action) {
+    // Replace only a regular file (a device, FIFO or symlink there would silently become one),
+    // and give the new file the old one's permissions (a 0600 file stays 0600).
+    struct stat st {};
+    if (::lstat(target.c_str(), &st) == 0) {
+        if (!S_ISREG(st.st_mode))
+            return notRegular(action, target,
+                              S_ISLNK(st.st_mode)   ? "a symbolic link"
+                              : S_ISDIR(st.st_mode) ? "a folder"
+                                                    : "a device, pipe or socket");
+        if (::chmod(tmp.c_str(), st.st_mode & 07777) != 0) return errnoError(action, errno);
+    }
     if (::rename(tmp.c_str(), target.c_str()) != 0) return errnoError(action, errno);
     flushFolder(target.parent_path()); // the rename is durable once the folder entry is
     return std::nullopt;

@@ -105,9 +105,16 @@ expect("render escaped" RC 0 OUT "^&lt;VPNProfile&gt;\n  &lt;ProfileName&gt;Cont
   ARGS render ${good} --escaped)
 expect("render ps1" RC 0 OUT "\\$UserSid = '${sid}'.*\\$ProfileXml = '&lt;VPNProfile&gt;"
   ARGS render ${good} --ps1 --sid ${sid})
-expect("render ps1 quotes doubled" RC 0
-  OUT "\\$ProfileName = 'R&D ''VPN'' ‘‘quoted’’'\n\\$InstanceId = 'R%26D%20%27VPN%27%20%E2%80%98quoted%E2%80%99'"
+# Non-ASCII values travel as base64 UTF-8, so the script is ASCII (safe without its BOM).
+expect("render ps1 is ASCII, non-ASCII values as base64" RC 0
+  OUT "\\$ProfileName = \\[Text.Encoding\\]::UTF8.GetString\\(\\[Convert\\]::FromBase64String\\('UiZEICdWUE4nIOKAmHF1b3RlZOKAmQ=='\\)\\)\n\\$InstanceId = 'R%26D%20%27VPN%27%20%E2%80%98quoted%E2%80%99'"
   ARGS render ${quoted} --ps1)
+string(REGEX MATCH "[^\t\n\r -~]" non_ascii "${out}")
+if(non_ascii)
+  fail("render --ps1 wrote a non-ASCII byte")
+endif()
+expect("render ps1 quotes doubled" RC 0 OUT "\\$ProfileName = 'R&D ''VPN'''\n"
+  ARGS render ${quoted} --ps1 --name "R&D 'VPN'")
 expect("render ps1 bad sid" RC 1 ERR "is not a user SID" ARGS render ${good} --ps1 --sid "S-1-x'")
 expect("render ps1 name with slash" RC 1 ERR "contains '/'" ARGS render ${good} --ps1 --name "A/B")
 expect("render intune" RC 0 OUT "OMA-URI: +\\./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML"
@@ -144,6 +151,41 @@ expect("normalize --fix repairs what the docs' sample gets wrong" RC 0
   ARGS normalize "${corpus}/msdocs_vpnv2csp_syncml_data.xml" --fix)
 expect("normalize keeps comments" RC 0 OUT "<!-- DC01 -->\n  <Route>"
   ARGS normalize "${corpus}/dpc_machine_working.xml")
+# Hostile inputs and outputs (POSIX-only parts need /dev and symlinks: native build).
+if(NOT EMULATOR)
+  expect("read: a device is refused" RC 2 ERR "/dev/zero is a device, pipe or socket"
+    ARGS validate /dev/zero)
+  execute_process(COMMAND ${AOVPN} render ${good} --ps1 OUTPUT_FILE /dev/full
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "cannot write the output: No space left")
+    fail("render to a full stdout: rc=${rc} ${err}")
+  endif()
+  expect("-o: a device is refused" RC 2 ERR "not a regular file" ARGS normalize ${good} -o /dev/null)
+  file(WRITE "${SCRATCH}/real.xml" "keep me")
+  file(CREATE_LINK "${SCRATCH}/real.xml" "${SCRATCH}/link.xml" SYMBOLIC)
+  expect("-o: a symlink is refused" RC 2 ERR "symbolic link"
+    ARGS normalize ${good} -o "${SCRATCH}/link.xml")
+  file(READ "${SCRATCH}/real.xml" kept)
+  if(NOT kept STREQUAL "keep me")
+    fail("-o through a symlink changed its target")
+  endif()
+  file(CHMOD "${SCRATCH}/real.xml" PERMISSIONS OWNER_READ OWNER_WRITE)
+  file(WRITE "${SCRATCH}/.real.xml.aovpn-tmp-999999999-0" "left by a killed run")
+  expect("-o keeps the mode" RC 0 ARGS normalize ${good} -o "${SCRATCH}/real.xml")
+  execute_process(COMMAND stat -c %a "${SCRATCH}/real.xml" OUTPUT_VARIABLE mode
+                  OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT mode STREQUAL "600")
+    fail("-o changed a 0600 file to ${mode}")
+  endif()
+  if(EXISTS "${SCRATCH}/.real.xml.aovpn-tmp-999999999-0")
+    fail("-o left an interrupted run's temp file behind")
+  endif()
+  execute_process(COMMAND ${AOVPN} validate - INPUT_FILE ${good} RESULT_VARIABLE rc
+                  ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0 OR NOT err MATCHES "-: 0 error")
+    fail("validate - (stdin): rc=${rc} ${err}")
+  endif()
+endif()
 expect("normalize malformed" RC 2 ERR "broken.xml:4:" ARGS normalize ${broken})
 
 # Platform commands. Natively they work on the offline profile folder (XDG_DATA_HOME below);

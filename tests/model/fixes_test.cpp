@@ -82,3 +82,13 @@ TEST_CASE("the docs' VPNv2 CSP sample is fixed into a schema-valid profile") {
     CHECK(p.trafficFilters[1].appId == "Microsoft.MicrosoftEdge_8wekyb3d8bbwe");
     CHECK(p.domainNameInformation.at(0).dnsServers == "10.5.5.5");
 }
+
+TEST_CASE("fuzz regression: a <Route> kept inside a <Route> is left there, not appended") {
+    // Moving it to the profile's routes appended to the list being visited (use after free).
+    Profile p = readOk(readFile(dataDir() + "/fuzz/fixer_route_inside_route.xml"));
+    const Profile before = p;
+    applyFixes(p);
+    CHECK(p.routes.size() == before.routes.size());
+    const std::string xml = writeProfileXml(p);
+    CHECK(readProfileXml(xml).ok());
+}

@@ -94,3 +94,18 @@ TEST_CASE("DPC's lab profile keeps its route labels through normalize") {
     CHECK(p.routes[0].comments == Comments{{" DC01 ", ""}});
     CHECK(p.routes[1].comments == Comments{{" DC02 ", ""}});
 }
+
+TEST_CASE("fuzz regression: comments of elements out of order read back equal") {
+    // The duplicate <DeviceTunnel> is kept; the comments before <DeviceTunnel> and <AlwaysOn>
+    // were stored in reading order and came back in schema order.
+    const Profile p = readOk(readFile(dataDir() + "/fuzz/comments_out_of_order.xml"));
+    const std::string xml = writeProfileXml(p);
+    CHECK(readOk(xml) == p);
+}
+
+TEST_CASE("fuzz regression: a comment inside a kept EAP block survives the round trip") {
+    const Profile p = readOk(readFile(dataDir() + "/fuzz/opaque_eap_comment.xml"));
+    REQUIRE(p.nativeProfile->authentication->eap->kind == EapKind::Opaque);
+    CHECK(p.nativeProfile->authentication->eap->opaqueXml.starts_with("<!-- Use Get-Eap"));
+    CHECK(readOk(writeProfileXml(p)) == p);
+}

@@ -43,8 +43,9 @@ struct FieldAccess {
     std::size_t (*count)(const void* container);
     void* (*item)(void* container, std::size_t i);
     const void* (*citem)(const void* container, std::size_t i);
-    void* (*add)(void* container);                 // appends (list) or sets (optional) a V{}
-    void (*erase)(void* container, std::size_t i); // removes item i (optional: resets)
+    void* (*add)(void* container);                   // appends (list) or sets (optional) a V{}
+    void (*erase)(void* container, std::size_t i);   // removes item i (optional: resets)
+    void (*reserve)(void* container, std::size_t n); // lists only (else nullptr)
     // Enum only, on an item (a Known<E>):
     std::string_view (*enumText)(const void* item);
     void (*setEnumText)(void* item, std::string_view text); // case-insensitive, else kept
