@@ -102,6 +102,11 @@ void rebuildFontsIfNeeded(Session& s, GLFWwindow* w) {
                               s.state.view.dpiScale * 100.0f));
 }
 
+std::string readGlString(GLenum name) {
+    const auto* text = reinterpret_cast<const char*>(glGetString(name));
+    return text ? text : "unknown";
+}
+
 // Title: "<profile> - AOVPN Studio", with a '*' while unsaved; set only when it changes.
 void updateTitle(Session& s, GLFWwindow* w, std::string& shown) {
     const std::string title = windowTitle(ui::documentTitle(s.state), s.state.doc.dirty());
@@ -277,6 +282,9 @@ int runGui(const GuiOptions& o) {
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(w, true);
     ImGui_ImplOpenGL3_Init("#version 130");
+    s.state.view.aboutLines = {
+        fmt::format("GLFW {}", glfwGetVersionString()),
+        fmt::format("OpenGL {} ({})", readGlString(GL_VERSION), readGlString(GL_RENDERER))};
 
     int rc = 0;
     if (!o.screenshotPath.empty())

@@ -1,4 +1,4 @@
-// The IMGUI_ENABLE_TEST_ENGINE hooks of Dear ImGui 1.86 (signatures from imgui_internal.h).
+// The IMGUI_ENABLE_TEST_ENGINE hooks of Dear ImGui 1.90 (signatures from imgui_internal.h).
 // Compiled into the ImGui library itself (ui/CMakeLists.txt), because imgui.cpp references these
 // symbols: every program that links ImGui then links them too, whatever order the linker sees.
 #include "../include/ui/widget_locator.hpp"
@@ -30,7 +30,7 @@ void reportLastItem(const char* label) {
 
 } // namespace aovpn::ui
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const ImGuiLastItemData*) {}
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label,
                                   ImGuiItemStatusFlags flags) {

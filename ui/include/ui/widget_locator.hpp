@@ -22,7 +22,7 @@ using ItemCallback = std::function<void(const LocatedItem&)>;
 // Installs (or, with an empty callback, removes) the callback for `ctx`'s items.
 void setWidgetLocator(ImGuiContext* ctx, ItemCallback callback);
 
-// Reports the last item under `label`, for widgets whose ImGui 1.86 code has no item-info hook
+// Reports the last item under `label`, for widgets whose ImGui 1.90 code has no item-info hook
 // (combos). Does nothing unless a locator is installed.
 void reportLastItem(const char* label);
 
