@@ -16,8 +16,11 @@ cd "$cache/src"
 # what `apt-get source` is asked for -> folder we unpack it to. Binary names resolve to their
 # source (plain "doctest" would pick a Haskell package); imgui is a source name at a version.
 # The folder names carry what changed (imgui-1.90), so a cache of the older set stays usable.
-declare -A PKG=([imgui=1.90.1+ds-1]=imgui-1.90 [libglfw3-dev]=glfw3 [libpugixml-dev]=pugixml
-                [libfmt-dev]=fmtlib [doctest-dev]=doctest)
+# The bookworm ones are asked for at /bookworm: with the trixie deb-src entry present, a bare name
+# would resolve to trixie's (newer) source.
+declare -A PKG=([imgui=1.90.1+ds-1]=imgui-1.90 [libglfw3-dev/bookworm]=glfw3
+                [libpugixml-dev/bookworm]=pugixml [libfmt-dev/bookworm]=fmtlib
+                [doctest-dev/bookworm]=doctest)
 
 need=()
 for p in "${!PKG[@]}"; do [ -d "${PKG[$p]}" ] || need+=("$p"); done

@@ -40,6 +40,14 @@ commands:
                                              PowerShell create-or-replace script (ASCII);
                                              --sid writes into that user's context
                               --intune       Intune custom OMA-URI setting
+                              --graph-json   Microsoft Graph body of a Windows 10/11
+                                             custom device configuration (Intune)
+                              --syncml [--replace]
+                                             SyncML Add (or Replace) of the ProfileXML node
+                            for --intune, --graph-json, --syncml (off unless given; see README):
+                              --quirk-server-twice  servers as fqdn;fqdn (Hicks, Windows 11)
+                              --quirk-machine-eap   MachineMethod Eap in a user tunnel
+                            --no-comments leaves the profile's comments out
   normalize FILE [--fix] [--no-comments] [-o OUT]
                             rewrite in canonical element order, comments kept; --fix repairs
                             misplaced elements, <App> text, empty booleans, escaped EAP text;

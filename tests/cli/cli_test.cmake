@@ -115,6 +115,14 @@ if(non_ascii)
 endif()
 expect("render ps1 quotes doubled" RC 0 OUT "\\$ProfileName = 'R&D ''VPN'''\n"
   ARGS render ${quoted} --ps1 --name "R&D 'VPN'")
+# Fleet exports: Graph JSON and SyncML; the Intune quirks only with an MDM form.
+expect("render graph-json" RC 0
+  OUT "\"@odata.type\": \"#microsoft.graph.omaSettingString\".*\"omaUri\": \"./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML\""
+  ARGS render ${good} --graph-json)
+expect("render syncml replace with a quirk" RC 0
+  OUT "<Replace>.*<LocURI>./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML</LocURI>.*&lt;Servers&gt;([^;&]+);\\1&lt;/Servers&gt;"
+  ARGS render ${good} --syncml --replace --quirk-server-twice)
+expect("quirk without an MDM form" RC 2 ERR "usage" ARGS render ${good} --quirk-server-twice)
 expect("render ps1 bad sid" RC 1 ERR "is not a user SID" ARGS render ${good} --ps1 --sid "S-1-x'")
 expect("render ps1 name with slash" RC 1 ERR "contains '/'" ARGS render ${good} --ps1 --name "A/B")
 expect("render intune" RC 0 OUT "OMA-URI: +\\./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML"
