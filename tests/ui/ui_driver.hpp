@@ -43,6 +43,14 @@ class UiDriver {
         items.clear();
         gui_.frame([&] { ui::drawMainWindow(state); });
     }
+    // One frame with `first` run right after NewFrame (before the window is drawn).
+    template <class F> void frameWith(F&& first) {
+        items.clear();
+        gui_.frame([&] {
+            first();
+            ui::drawMainWindow(state);
+        });
+    }
     void frames(int n) {
         for (int i = 0; i < n; ++i)
             frame();
@@ -73,17 +81,15 @@ class UiDriver {
         return out;
     }
 
-    // Matches the whole label, the part before "##", or the part after it.
+    // The locator's rule (ui/widget_locator.hpp): visible text, the part after "##", the whole
+    // label, or a table cell's column name.
     static bool matches(const std::string& label, const std::string& query) {
-        if (label == query) return true;
-        const auto hash = label.find("##");
-        if (hash == std::string::npos) return false;
-        return label.substr(0, hash) == query || label.substr(hash + 2) == query;
+        ui::LocatedItem item;
+        item.label = label;
+        return ui::itemAnswersTo(item, query);
     }
     const ui::LocatedItem* find(const std::string& label, int nth = 0) const {
-        for (const auto& it : items)
-            if (matches(it.label, label) && nth-- == 0) return &it;
-        return nullptr;
+        return ui::findItem(items, label, nth);
     }
     // Whether row i of a list editor ("filters", "nrpt") has its details area open.
     bool detailsOpen(const std::string& list, std::size_t i) const {
