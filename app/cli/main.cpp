@@ -67,6 +67,13 @@ platform commands (Windows: WMI, RAS and the SYSTEM broker; Linux: the offline p
   connect NAME [--timeout SEC]
                             dial the profile's connection (connect test, default 60 s)
   disconnect NAME           hang up the connection
+  repair-autotrigger NAME [--user ...] [--device] [--yes]
+                            "Repair auto-connect": out of AutoTriggerDisabledProfilesList, the
+                            RasMan\Config auto-trigger values for the user, RasMan restarted
+  repair-phonebook [--user ...] [--yes]
+                            move a corrupted _hiddenPbk\rasphone.pbk aside (kept as a backup)
+  selftest [--device]       Windows: run every untested path with a throwaway profile and print
+                            a report to paste into a bug report
   every platform command takes --json (one JSON object on stdout)
   --help                    show this text
   --version                 show the version
@@ -117,6 +124,9 @@ int main(int rawArgc, char** rawArgv) {
         if (cmd == "status") return aovpn::cli::runStatus(argc, argv);
         if (cmd == "connect") return aovpn::cli::runConnect(argc, argv);
         if (cmd == "disconnect") return aovpn::cli::runDisconnect(argc, argv);
+        if (cmd == "repair-autotrigger") return aovpn::cli::runRepairAutoTrigger(argc, argv);
+        if (cmd == "repair-phonebook") return aovpn::cli::runRepairPhonebook(argc, argv);
+        if (cmd == "selftest") return aovpn::cli::runSelfTest(argc, argv);
     } catch (const std::exception& e) {
         fmt::print(stderr, "aovpn: error: {}\n", e.what());
         return aovpn::cli::kExitUsage;

@@ -208,6 +208,8 @@ if(EMULATOR)
   expect("list --json under Wine: the mapped error as JSON" RC 3
     OUT "^.\"command\":\"list\",\"ok\":false.*\"code\":2147749902.*root..cimv2..mdm..dmmap" ARGS list --json)
   expect("connect under Wine: entry not found (623)" RC 3 ERR "RAS error 623" ARGS connect "AOVPN No Such Entry" --timeout 5)
+  expect("selftest under Wine: a report, the apply step mapped, exit 3" RC 3
+    OUT "session +| OK .*apply .user. +| FAILED  | HRESULT 0x8004100E" ARGS selftest)
 else()
   expect("apply offline" RC 0 OUT "Created \"Contoso AOVPN\" for " ARGS apply ${good})
   expect("apply offline again: replaced" RC 0 OUT "\"replaced\":true" ARGS apply ${good} --json)
@@ -216,4 +218,8 @@ else()
   expect("remove offline" RC 0 OUT "Removed \"Contoso AOVPN\"" ARGS remove "Contoso AOVPN")
   expect("status after remove" RC 0 OUT "\"installed\":false" ARGS status "Contoso AOVPN" --json)
   expect("connect offline: not available, exit 3" RC 3 ERR "not available" ARGS connect "Contoso AOVPN")
+  expect("selftest offline: every step, nothing left" RC 0
+    OUT "apply .user. +| OK .*replace +| OK .*remove +| OK .*cleanup +| OK +| +| nothing left behind" ARGS selftest)
+  expect("repair-autotrigger unattended without --yes: nothing done" RC 2 ERR "not confirmed" ARGS repair-autotrigger "Contoso AOVPN")
+  expect("repair-autotrigger offline: not available" RC 3 ERR "not available" ARGS repair-autotrigger "Contoso AOVPN" --yes)
 endif()
