@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds a libFuzzer target with clang in build/fuzz and runs it for N seconds (default 60):
 #   scripts/fuzz.sh [seconds] [reader|ike]
-#   reader  the ProfileXML reader, seeded with the reference profiles and the golden output
+#   reader  the ProfileXML reader, validator and fixer, seeded with the reference profiles, the
+#           real-world corpus and the golden output
 #   ike     the IKE_SA_INIT response parser of Check gateway, seeded with tests/data/ike
 # A crash leaves build/fuzz/crash-* ; turn it into a regular test in tests/model/.
 set -eu
@@ -18,7 +19,8 @@ reader)
   mkdir -p "$corpus"
   "$build/tests/reader_fuzz" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
     -dict="$root/tests/fuzz/profile.dict" -artifact_prefix="$build/" -print_final_stats=1 \
-    "$corpus" "$root/../shared/reference/profiles" "$root/tests/data/golden"
+    "$corpus" "$root/../shared/reference/profiles" "$root/../shared/reference/corpus" \
+    "$root/tests/data/golden"
   ;;
 ike)
   cmake --build "$build" --target ike_response_fuzz -j2

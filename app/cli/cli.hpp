@@ -22,24 +22,29 @@ struct LoadedProfile {
     ReadResult read;
 };
 
-// Reads and parses FILE; on failure prints why (stderr) and returns nothing.
+// Reads and parses FILE, printing the reader's findings; on failure prints why (stderr) and
+// returns nothing.
 std::optional<LoadedProfile> loadProfile(const std::string& path);
+// The reader's findings of one severity (the suppressed ones count as warnings).
+std::size_t countReadFindings(const ReadResult& read, Severity severity);
 
 // "file:line:col: severity: message" (or "file: severity: message" without a place).
 void report(std::string_view file, int line, int column, std::string_view severity,
             std::string_view message);
 void reportXml(std::string_view file, const XmlDiagnostic& d, std::string_view severity);
+// A reader finding with its own severity, rule and field, and its hint as a note.
+void reportFinding(std::string_view file, const XmlDiagnostic& d);
 // Validation issues, placed at the element their field path names; hints become notes.
 // Returns the number of errors.
 std::size_t reportIssues(const LoadedProfile& loaded, const std::vector<Issue>& issues,
                          bool errorsOnly);
 
-// 1-based line and column (in code points) of the element a field path names, or of the
-// nearest ancestor present in the text; {0, 0} when the text cannot be parsed.
-std::pair<int, int> locateField(std::string_view xml, std::string_view field);
 
-// Writes to `out` atomically (temp file in the same folder, flush, rename), or to stdout when
-// `out` is empty. Prints the reason and returns false on failure.
+// The largest input read (a file or stdin): 10,000 routes + 10,000 filters are 3 MB.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{64} << 20;
+// Writes to `out` atomically (temp file in the same folder, flushed, renamed; a target that is
+// not a regular file is refused, its permissions are kept), or to stdout when `out` is empty.
+// Prints the reason (also for a failing stdout) and returns false on failure.
 bool writeOutput(const std::string& out, std::string_view bytes);
 
 // Simple option parsing: flags, "--opt VALUE" pairs, and positionals.

@@ -1,5 +1,6 @@
 // Loading, output and argument helpers for the aovpn commands.
 #include "model/utf8_path.hpp"
+#include "platform/atomic_file.hpp"
 
 #include "cli.hpp"
 
@@ -10,34 +11,47 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+
+#ifdef _WIN32
+#include <fcntl.h>
+#include <io.h>
+#endif
 #include <fstream>
-#include <random>
 #include <sstream>
 
 namespace aovpn::cli {
 namespace {
 
+// A regular file of at most kMaxInputBytes (platform::readRegularFile), or stdin for "-".
 bool readWhole(const std::string& path, std::string& out, std::string& why) {
-    std::error_code ec;
-    const auto p = pathFromUtf8(path);
-    if (std::filesystem::is_directory(p, ec)) {
-        why = "it is a folder, not a file";
+    if (path == "-") {
+#ifdef _WIN32
+        _setmode(_fileno(stdin), _O_BINARY);
+#endif
+        char buf[1 << 16];
+        std::size_t n = 0;
+        while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
+            if (out.size() + n > kMaxInputBytes) {
+                why = fmt::format("standard input holds more than {} bytes; no VPN profile is "
+                                  "that large",
+                                  kMaxInputBytes);
+                return false;
+            }
+            out.append(buf, n);
+        }
+        if (std::ferror(stdin)) why = std::strerror(errno);
+        return !std::ferror(stdin);
+    }
+    auto r = platform::readRegularFile(pathFromUtf8(path), kMaxInputBytes, "Read " + path);
+    if (!r.ok()) {
+        const platform::Error& e = r.error();
+        why = !e.meaning.empty()         ? e.meaning
+              : !e.systemMessage.empty() ? e.systemMessage
+                                         : e.describe();
         return false;
     }
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-        why = std::strerror(errno);
-        return false;
-    }
-    std::ostringstream s;
-    s << in.rdbuf();
-    out = s.str();
+    out = r.value();
     return true;
-}
-
-std::string tempNameBeside(const std::filesystem::path& target) {
-    std::random_device rd;
-    return fmt::format("{}.tmp-{:08x}", pathToUtf8(target.filename()), rd());
 }
 
 } // namespace
@@ -52,43 +66,53 @@ std::optional<LoadedProfile> loadProfile(const std::string& path) {
     }
     loaded.read = readProfileXml(loaded.text);
     for (const XmlDiagnostic& d : loaded.read.warnings)
-        reportXml(path, d, "warning");
+        reportFinding(path, d);
     if (!loaded.read.ok()) {
         for (const XmlDiagnostic& d : loaded.read.errors)
-            reportXml(path, d, "error");
+            reportFinding(path, d);
         return std::nullopt;
     }
     return loaded;
 }
 
+std::size_t countReadFindings(const ReadResult& read, Severity severity) {
+    std::size_t n = severity == Severity::Warning ? read.suppressed : 0;
+    for (const XmlDiagnostic& d : read.warnings)
+        if (!d.rule.empty() && d.severity == severity) ++n;
+    return n;
+}
+
 bool writeOutput(const std::string& out, std::string_view bytes) {
     if (out.empty()) {
-        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-        return std::fflush(stdout) == 0;
+        errno = 0;
+        const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size() &&
+                        std::fflush(stdout) == 0 && !std::ferror(stdout);
+        if (!ok)
+            report("<stdout>", 0, 0, "error",
+                   fmt::format("cannot write the output: {}",
+                               errno ? std::strerror(errno) : "write failed"));
+        return ok;
     }
+    // Temp file beside it, flushed to disk, renamed over it (the platform's one atomic write);
+    // temp files an interrupted earlier run left in that folder go first.
     const std::filesystem::path target = pathFromUtf8(out);
-    const std::filesystem::path temp = target.parent_path() / pathFromUtf8(tempNameBeside(target));
-    {
-        std::ofstream f(temp, std::ios::binary | std::ios::trunc);
-        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        f.flush();
-        if (!f) {
-            report(out, 0, 0, "error",
-                   "cannot write the output file (folder missing or no "
-                   "permission?)");
-            std::error_code ignored;
-            std::filesystem::remove(temp, ignored);
-            return false;
-        }
-    }
     std::error_code ec;
-    std::filesystem::rename(temp, target, ec); // replaces an existing file in one step
-    if (ec) {
-        report(out, 0, 0, "error", fmt::format("cannot replace the file: {}", ec.message()));
-        std::filesystem::remove(temp, ec);
+    const auto st = std::filesystem::symlink_status(target, ec);
+    if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
+        report(out, 0, 0, "error",
+               std::filesystem::is_symlink(st)
+                   ? "it is a symbolic link; give the file it points to (nothing was written)"
+                   : "it is not a regular file (a folder, device or pipe); nothing was written");
         return false;
     }
-    return true;
+    if (std::filesystem::is_directory(target.parent_path().empty() ? "." : target.parent_path(),
+                                      ec))
+        platform::removeStaleTempFiles(target.parent_path().empty() ? "." : target.parent_path());
+    const platform::Status s = platform::writeFileAtomically(target, bytes, "Write " + out);
+    if (s.ok()) return true;
+    report(out, 0, 0, "error",
+           fmt::format("cannot write the output file: {}", s.error->describe()));
+    return false;
 }
 
 int usageError(const Args& args, std::string_view usage) {

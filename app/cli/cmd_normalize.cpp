@@ -1,4 +1,8 @@
-// aovpn normalize FILE [-o OUT]: the canonical ProfileXML (schema order, two-space indent).
+// aovpn normalize FILE [--fix] [--no-comments] [-o OUT]: the canonical ProfileXML (schema
+// order, two-space indent, comments kept), with the structural repairs of model/fixes.hpp on
+// --fix.
+#include "model/fixes.hpp"
+
 #include "cli.hpp"
 
 #include <fmt/format.h>
@@ -7,13 +11,20 @@ namespace aovpn::cli {
 
 int runNormalize(int argc, char** argv) {
     const Args args = parseArgs(argc, argv, 2, {"-o"});
-    if (!args.error.empty() || args.positional.size() != 1 || !args.flags.empty()) {
-        return usageError(args, "usage: aovpn normalize FILE [-o OUT]\n");
+    bool flagsOk = true;
+    for (const std::string& f : args.flags)
+        flagsOk = flagsOk && (f == "--fix" || f == "--no-comments");
+    if (!args.error.empty() || args.positional.size() != 1 || !flagsOk) {
+        return usageError(args, "usage: aovpn normalize FILE [--fix] [--no-comments] [-o OUT]\n");
     }
     const std::string& path = args.positional[0];
-    const auto loaded = loadProfile(path);
+    auto loaded = loadProfile(path);
     if (!loaded) return kExitUsage;
-    const WriteResult written = writeProfileXmlChecked(loaded->read.profile);
+    if (args.has("--fix"))
+        for (const std::string& change : applyFixes(loaded->read.profile))
+            report(path, 0, 0, "fixed", change);
+    const WriteResult written =
+        writeProfileXmlChecked(loaded->read.profile, {!args.has("--no-comments")});
     for (const XmlDiagnostic& d : written.warnings)
         reportXml(path, d, "warning");
     return writeOutput(args.value("-o").value_or(""), written.xml) ? kExitOk : kExitUsage;

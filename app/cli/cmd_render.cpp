@@ -41,7 +41,7 @@ std::optional<std::string> renderForm(Form form, const ExportInput& in, const Ar
         return escapeCimString(in.xml);
     case Form::Ps1: {
         const auto r = renderDeployScript(in, {args.value("--sid").value_or("")});
-        if (r.ok) return std::string(kUtf8Bom) + r.script; // BOM: see exports.hpp
+        if (r.ok) return r.script; // ASCII: no BOM needed (exports.hpp)
         report(path, 0, 0, "error", r.error);
         return std::nullopt;
     }
@@ -68,7 +68,8 @@ int runRender(int argc, char** argv) {
     if (!loaded) return kExitUsage;
     if (auto name = args.value("--name")) loaded->read.profile.profileName = *name;
     // Render anyway (the user may want to look), but say what is wrong and exit 1.
-    const std::size_t errors = reportIssues(*loaded, validateProfile(loaded->read.profile), true);
+    const std::size_t errors = reportIssues(*loaded, validateProfile(loaded->read.profile), true) +
+                               countReadFindings(loaded->read, Severity::Error);
     const auto text = renderForm(form, exportInputFor(loaded->read.profile), args, path);
     if (!text) return kExitInvalid;
     if (!writeOutput(args.value("-o").value_or(""), *text)) return kExitUsage;

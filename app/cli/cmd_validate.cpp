@@ -20,10 +20,14 @@ int runValidate(int argc, char** argv) {
             exit = kExitUsage;
             continue;
         }
-        const std::vector<Issue> issues = validateProfile(loaded->read.profile, *gateway);
-        const std::size_t errors = reportIssues(*loaded, issues, false);
+        const ReadResult& read = loaded->read;
+        const std::vector<Issue> issues = validateProfile(read.profile, *gateway);
+        const std::size_t errors =
+            reportIssues(*loaded, issues, false) + countReadFindings(read, Severity::Error);
         fmt::print(stderr, "{}: {} error(s), {} warning(s), {} info\n", path, errors,
-                   countIssues(issues, Severity::Warning), countIssues(issues, Severity::Info));
+                   countIssues(issues, Severity::Warning) +
+                       countReadFindings(read, Severity::Warning),
+                   countIssues(issues, Severity::Info) + countReadFindings(read, Severity::Info));
         if (errors > 0 && exit == kExitOk) exit = kExitInvalid;
     }
     return exit;

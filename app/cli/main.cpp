@@ -1,8 +1,10 @@
 // aovpn: the console face of the engine, for scripting, CI and benchmarks.
 #include "model/product.hpp"
 #include "model/product_info.hpp"
+#include "platform/broker.hpp"
 
 #include "cli.hpp"
+#include "cli_platform.hpp"
 
 #include <fmt/format.h>
 
@@ -35,10 +37,13 @@ commands:
                               (default)      canonical ProfileXML
                               --escaped      ProfileXML escaped for the CIM ProfileXML property
                               --ps1 [--sid SID]
-                                             PowerShell create-or-replace script (UTF-8 BOM);
+                                             PowerShell create-or-replace script (ASCII);
                                              --sid writes into that user's context
                               --intune       Intune custom OMA-URI setting
-  normalize FILE [-o OUT]   rewrite in canonical element order; -o replaces OUT atomically
+  normalize FILE [--fix] [--no-comments] [-o OUT]
+                            rewrite in canonical element order, comments kept; --fix repairs
+                            misplaced elements, <App> text, empty booleans, escaped EAP text;
+                            -o replaces OUT atomically
   rules                     list the validator's rules (id, severity, what it checks)
   check-gateway FILE [--server HOST] [--port N] [--sstp-port N] [--timeout SEC] [--json]
                 [--cert FILE]... [--gateway-policy PARAMETERS]
@@ -48,15 +53,33 @@ commands:
                             --cert gives the client certificate's CA chain for the CERTREQ check;
                             exit 0 all passed, 1 a check predicts a failure, 2 bad input,
                             3 a check could not run
+
+platform commands (Windows: WMI, RAS and the SYSTEM broker; Linux: the offline profile folder):
+  apply FILE [--user DOMAIN\name|SID] [--name NAME]
+                            create or replace the profile for the user (or the machine, for a
+                            device tunnel); a failed replace puts the previous profile back
+  remove NAME [--user ...] [--device]
+                            delete the profile and clean its registry leftovers
+  list [--user ...] [--device]
+                            the installed profiles (name and InstanceID)
+  status NAME [--user ...] [--device]
+                            installed or not, and the connection state
+  connect NAME [--timeout SEC]
+                            dial the profile's connection (connect test, default 60 s)
+  disconnect NAME           hang up the connection
+  every platform command takes --json (one JSON object on stdout)
   --help                    show this text
   --version                 show the version
 
-exit codes: 0 ok, 1 validation errors, 2 unreadable input or bad usage
+exit codes: 0 ok, 1 validation errors (nothing applied), 2 unreadable input or bad usage,
+            3 Windows (or the offline store) refused; the mapped error is printed
 )";
 
 } // namespace
 
 int main(int rawArgc, char** rawArgv) {
+    // Started by the SCM as the one-shot SYSTEM broker: do that job only.
+    if (const auto code = aovpn::platform::runBrokerIfRequested()) return *code;
 #ifdef _WIN32
     // Output bytes exactly as rendered (no LF -> CRLF), like the -o files.
     _setmode(_fileno(stdout), _O_BINARY);
@@ -89,6 +112,12 @@ int main(int rawArgc, char** rawArgv) {
         if (cmd == "render") return aovpn::cli::runRender(argc, argv);
         if (cmd == "normalize") return aovpn::cli::runNormalize(argc, argv);
         if (cmd == "check-gateway") return aovpn::cli::runCheckGateway(argc, argv);
+        if (cmd == "apply") return aovpn::cli::runApply(argc, argv);
+        if (cmd == "remove") return aovpn::cli::runRemove(argc, argv);
+        if (cmd == "list") return aovpn::cli::runList(argc, argv);
+        if (cmd == "status") return aovpn::cli::runStatus(argc, argv);
+        if (cmd == "connect") return aovpn::cli::runConnect(argc, argv);
+        if (cmd == "disconnect") return aovpn::cli::runDisconnect(argc, argv);
     } catch (const std::exception& e) {
         fmt::print(stderr, "aovpn: error: {}\n", e.what());
         return aovpn::cli::kExitUsage;

@@ -1,5 +1,7 @@
 // aovpn-studio: the GUI. A GUI-subsystem exe on Windows; when started from a console, its
 // messages (--help, errors, screenshot path) still reach that console.
+#include "platform/broker.hpp"
+
 #include "gui_app.hpp"
 #include "gui_options.hpp"
 
@@ -21,6 +23,8 @@ void attachParentConsole() {
 #endif
 
 int main(int argc, char** argv) {
+    // Started by the SCM as the one-shot SYSTEM broker: do that job only, no window.
+    if (const auto code = aovpn::platform::runBrokerIfRequested()) return *code;
 #ifdef _WIN32
     attachParentConsole();
 #endif

@@ -1,8 +1,10 @@
 // EapHostConfig -> typed EapConfig, namespace-aware (any prefixes). The typed reading is
 // accepted only if writing it back gives the same element tree; otherwise the block is kept
 // verbatim, so no setting this model does not hold can be lost.
-#include "profile_reader_parts.hpp"
+#include "element_reader.hpp"
 #include "xml_emit.hpp"
+
+#include <fmt/format.h>
 
 namespace aovpn {
 void writeEap(xml::Emitter& out, pugi::xml_node configuration, const EapConfig& eap);
@@ -123,6 +125,61 @@ bool reproduces(N host, const EapConfig& typed) {
     return ignored.empty() && xml::canonicalForm(config.first_child()) == xml::canonicalForm(host);
 }
 
+std::string_view eapMethodName(std::string_view type) {
+    static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+        {"13", "EAP-TLS"}, {"25", "PEAP"},    {"21", "EAP-TTLS"}, {"26", "EAP-MSCHAPv2"},
+        {"18", "EAP-SIM"}, {"23", "EAP-AKA"}, {"50", "EAP-AKA'"}, {"43", "EAP-FAST"},
+        {"55", "TEAP"},    {"4", "EAP-MD5"},  {"6", "EAP-GTC"},
+    };
+    for (const auto& [id, name] : kNames)
+        if (id == type) return name;
+    return {};
+}
+
+// The EAP method types along the EapHostConfig, outermost first (PEAP 25 -> inner 26).
+std::vector<std::string> methodTypes(N host) {
+    std::vector<std::string> types;
+    struct Walker : pugi::xml_tree_walker {
+        std::vector<std::string>* out;
+        bool for_each(pugi::xml_node& n) override {
+            if (n.type() == pugi::node_element && xml::localName(n) == "Type" &&
+                xml::namespaceUri(n) == ns::kBaseV1)
+                out->push_back(xml::trimmedText(n));
+            return out->size() < 4;
+        }
+    } w;
+    w.out = &types;
+    host.traverse(w);
+    if (types.empty()) // no Config: the EapMethod/Type says what it is
+        if (N t = find(find(host, ns::kHostConfig, "EapMethod"), ns::kCommon, "Type"))
+            types.push_back(xml::trimmedText(t));
+    return types;
+}
+
+// "PEAP with EAP-MSCHAPv2 (password sign-in)", "EAP-TLS with settings beyond those this tool
+// edits", "EAP method 98": what helpdesk staff need to know about a kept block.
+std::string describeEapMethod(N host) {
+    if (!xml::is(host, ns::kHostConfig, "EapHostConfig"))
+        return "not an EapHostConfig block (it holds other XML)";
+    const std::vector<std::string> types = methodTypes(host);
+    if (types.empty()) return "an EapHostConfig without an EAP method type";
+    auto name = [](const std::string& t) {
+        const std::string_view n = eapMethodName(t);
+        return n.empty() ? fmt::format("EAP method {}", t) : std::string(n);
+    };
+    std::string out = name(types[0]);
+    if (types.size() > 1) out += " with " + name(types[1]);
+    if (types.back() == "26") out += " (password sign-in)";
+    if (types.back() == "13") out += ", with settings beyond those this tool edits";
+    return out;
+}
+
+bool isEscapedHostConfig(N configuration) {
+    if (xml::elementCount(configuration) != 0) return false;
+    const std::string text = xml::trimmedText(configuration);
+    return text.starts_with("<") && text.find("EapHostConfig") != std::string::npos;
+}
+
 } // namespace
 
 EapConfig readEapConfiguration(xml::Reader& r, pugi::xml_node configuration) {
@@ -138,8 +195,16 @@ EapConfig readEapConfiguration(xml::Reader& r, pugi::xml_node configuration) {
     }
     c.kind = EapKind::Opaque;
     c.opaqueXml = xml::rawContent(configuration);
-    r.warn(configuration, "the EAP configuration holds settings this tool does not edit; it is "
-                          "kept exactly as it is.");
+    if (isEscapedHostConfig(configuration))
+        r.note(configuration, "eap.escaped",
+               "the EAP configuration is an escaped EapHostConfig string (text, not XML "
+               "elements), so Windows finds no EAP settings in it.",
+               "Unescape it (aovpn normalize --fix does), or paste the EapHostConfig XML itself.");
+    else
+        r.note(configuration, "eap.kept",
+               fmt::format("the EAP configuration is {}; this tool keeps it exactly as it is but "
+                           "does not edit it.",
+                           describeEapMethod(host)));
     return c;
 }
 

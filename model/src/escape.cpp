@@ -1,6 +1,8 @@
 // CIM string escaping and WMI InstanceID encoding (see model/escape.hpp).
 #include "model/escape.hpp"
 
+#include "xml_support.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -61,29 +63,6 @@ bool isUnreserved(unsigned char c) {
            c == '.' || c == '_' || c == '~';
 }
 
-// Length of the UTF-8 sequence starting at s[i], or 0 when it is malformed.
-std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t n = b < 0x80           ? 1
-                    : (b >> 5) == 0x6  ? 2
-                    : (b >> 4) == 0xE  ? 3
-                    : (b >> 3) == 0x1E ? 4
-                                       : 0;
-    if (n == 0 || i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k)
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-    return n;
-}
-
-bool isValidUtf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = utf8SequenceLength(s, i);
-        if (n == 0) return false;
-        i += n;
-    }
-    return true;
-}
-
 int hexValue(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -142,7 +121,7 @@ InstanceIdResult encodeInstanceId(std::string_view profileName) {
     if (profileName.find('/') != std::string_view::npos)
         return instanceIdError("The profile name contains '/', which Windows cannot store in a "
                                "VPN profile name; remove it or use '-' instead.");
-    if (!isValidUtf8(profileName))
+    if (!xml::isValidUtf8(profileName))
         return instanceIdError("The profile name is not valid UTF-8 text; retype it.");
     std::string out;
     out.reserve(profileName.size() * 3);

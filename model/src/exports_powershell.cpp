@@ -4,6 +4,7 @@
 #include "model/exports.hpp"
 #include "model/product_info.hpp"
 
+#include "base64.hpp"
 #include "quote.hpp"
 
 #include <fmt/format.h>
@@ -82,8 +83,20 @@ bool hasControlChar(std::string_view s) {
     return false;
 }
 
+bool isAscii(std::string_view s) {
+    for (const char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+}
+
+// The script is ASCII whatever the values hold: saved without its BOM (copied to the clipboard,
+// pasted into an editor), Windows PowerShell 5.1 reads it as Windows-1252, where UTF-8 bytes such
+// as the 0x92 of "\u0112" are quotes that would end a literal early. Non-ASCII values therefore
+// travel as base64 of their UTF-8, decoded when the script runs.
 std::string assignment(std::string_view variable, std::string_view value) {
-    return fmt::format("${} = {}\n", variable, powerShellLiteral(value));
+    if (isAscii(value)) return fmt::format("${} = {}\n", variable, powerShellLiteral(value));
+    return fmt::format("${} = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('{}'))\n",
+                       variable, detail::base64(value));
 }
 
 } // namespace
@@ -134,7 +147,8 @@ DeployScriptResult renderDeployScript(const ExportInput& input,
     s.reserve(input.xml.size() * 5 / 4 + kScriptBody.size() + 512);
     s += fmt::format("# {}: create or replace an Always On VPN profile (MDM_VPNv2_01 over CIM).\n",
                      productBanner());
-    s += "# Every value below is a single-quoted literal; ProfileXml is CIM-escaped.\n";
+    s += "# Every value below is a single-quoted literal (base64 UTF-8 when it is not ASCII);\n"
+         "# ProfileXml is CIM-escaped. The script is plain ASCII, so any encoding reads it.\n";
     s += "$ErrorActionPreference = 'Stop'\n";
     s += assignment("ProfileName", input.profileName);
     s += assignment("InstanceId", id.value);

@@ -64,7 +64,25 @@ std::string parseGroups(std::string_view part, bool allowV4, Groups& out) {
 
 } // namespace
 
+// The well-formed dotted quad in one pass (the usual case, 30,000 times for a big profile);
+// false sends the text to the careful parser below, which also says what is wrong.
+static bool quickIpv4(std::string_view text, IpAddress& a) {
+    std::size_t i = 0;
+    for (std::size_t part = 0; part < 4; ++part) {
+        const std::size_t start = i;
+        int value = 0;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - start < 3)
+            value = value * 10 + (text[i++] - '0');
+        const std::size_t len = i - start;
+        if (len == 0 || value > 255 || (len > 1 && text[start] == '0')) return false;
+        a.bytes[part] = static_cast<std::uint8_t>(value);
+        if (part < 3 && (i >= text.size() || text[i++] != '.')) return false;
+    }
+    return i == text.size();
+}
+
 ParseResult<IpAddress> parseIpv4(std::string_view text) {
+    if (IpAddress quick; quickIpv4(text, quick)) return ParseResult<IpAddress>::success(quick);
     if (text.empty())
         return ParseResult<IpAddress>::failure("An IPv4 address is required, e.g. 10.0.0.1.");
     // No vector here: route lists run this thousands of times per keystroke.

@@ -16,8 +16,10 @@ ParseResult<HostNameKind> fail(std::string message) {
     return ParseResult<HostNameKind>::failure(std::move(message));
 }
 
+// '_' is legal in DNS (RFC 2181 section 11): SRV owner names (_sip._tls.corp.example) carry it,
+// Windows resolves names that hold it, and TrustedNetworkDetection compares it as text.
 bool isLabelChar(char c) {
-    return detail::isAlpha(c) || detail::isDigit(c) || c == '-';
+    return detail::isAlpha(c) || detail::isDigit(c) || c == '-' || c == '_';
 }
 
 std::string describeChar(char c) {
@@ -37,8 +39,8 @@ std::string checkLabel(std::string_view label, std::string_view name) {
         return fmt::format("The label {} in {} has {} characters; a label may have at most 63.",
                            quoted(label, 24), quoted(name, 24), label.size());
     if (auto bad = std::find_if_not(label.begin(), label.end(), isLabelChar); bad != label.end())
-        return fmt::format("{} contains {}; a DNS name allows only letters, digits, hyphens "
-                           "and dots.",
+        return fmt::format("{} contains {}; a DNS name allows only letters, digits, hyphens, "
+                           "underscores and dots.",
                            quoted(name), describeChar(*bad));
     if (label.front() == '-' || label.back() == '-')
         return fmt::format("The label {} in {} starts or ends with a hyphen.", quoted(label),

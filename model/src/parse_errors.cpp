@@ -7,44 +7,6 @@
 namespace aovpn::xml {
 namespace {
 
-void appendUtf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-std::string fromUtf16(std::string_view in, bool bigEndian) {
-    std::string out;
-    auto unit = [&](std::size_t i) -> char32_t {
-        const auto a = static_cast<unsigned char>(in[i]), b = static_cast<unsigned char>(in[i + 1]);
-        return bigEndian ? char32_t((a << 8) | b) : char32_t((b << 8) | a);
-    };
-    for (std::size_t i = 2; i + 1 < in.size(); i += 2) {
-        char32_t cp = unit(i);
-        if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < in.size() && unit(i + 2) >= 0xDC00 &&
-            unit(i + 2) <= 0xDFFF) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
-            i += 2;
-        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-            cp = 0xFFFD;
-        }
-        appendUtf8(out, cp);
-    }
-    return out;
-}
-
 struct OpenTag {
     std::string name;
     std::size_t offset;
@@ -135,11 +97,17 @@ std::string statusSentence(pugi::xml_parse_status s) {
 
 } // namespace
 
-std::string toUtf8WithoutBom(std::string_view in) {
-    if (in.starts_with("\xEF\xBB\xBF")) return std::string(in.substr(3));
-    if (in.starts_with("\xFF\xFE")) return fromUtf16(in, false);
-    if (in.starts_with("\xFE\xFF")) return fromUtf16(in, true);
-    return std::string(in);
+XmlDiagnostic placed(std::string_view text, std::size_t offset, std::string_view rule,
+                     const std::string& sentence) {
+    const auto lc = lineColumnAt(text, offset);
+    const RuleInfo* info = findRule(rule);
+    return {lc.line,
+            lc.column,
+            fmt::format("Line {}, column {}: {}", lc.line, lc.column, sentence),
+            std::string(rule),
+            {},
+            info ? info->severity : Severity::Error,
+            {}};
 }
 
 XmlDiagnostic describeParseError(std::string_view text, const pugi::xml_parse_result& r) {
@@ -148,21 +116,35 @@ XmlDiagnostic describeParseError(std::string_view text, const pugi::xml_parse_re
     if (r.status == pugi::status_end_element_mismatch && offset >= 2 && offset <= text.size() &&
         text.substr(offset - 2, 2) == "</")
         offset -= 2;
-    const auto lc = lineColumnAt(text, offset);
     const std::string sentence = r.status == pugi::status_end_element_mismatch
                                      ? mismatchSentence(text, offset)
                                      : statusSentence(r.status);
-    return {lc.line, lc.column,
-            fmt::format("Line {}, column {}: {}", lc.line, lc.column, sentence)};
+    return placed(text, offset, "xml.malformed", sentence);
 }
 
 XmlDiagnostic missingRoot(std::string_view text, pugi::xml_node root) {
-    if (!root) return {0, 0, "There is no <VPNProfile> element in the text."};
-    const auto lc = lineColumnAt(text, static_cast<std::size_t>(root.offset_debug()));
-    return {lc.line, lc.column,
-            fmt::format("Line {}, column {}: the text starts with <{}> but a profile starts with "
-                        "<VPNProfile>.",
-                        lc.line, lc.column, root.name())};
+    if (!root)
+        return {0,
+                0,
+                "There is no <VPNProfile> element in the text.",
+                "xml.no-profile",
+                {},
+                Severity::Error,
+                {}};
+    std::size_t at = static_cast<std::size_t>(root.offset_debug());
+    if (at > 0 && at <= text.size() && text[at - 1] == '<') --at;
+    return placed(text, at, "xml.no-profile",
+                  fmt::format("the text starts with <{}> but a profile starts with <VPNProfile>.",
+                              root.name()));
+}
+
+// A numeric character reference whose value is 0 (&#0;, &#x000;): pugixml would end the value
+// there, silently cutting it.
+static bool isNulReference(std::string_view ref) {
+    if (ref.size() < 2 || ref[0] != '#') return false;
+    const bool hex = ref[1] == 'x' || ref[1] == 'X';
+    const std::string_view digits = ref.substr(hex ? 2 : 1);
+    return !digits.empty() && digits.find_first_not_of('0') == std::string_view::npos;
 }
 
 static bool isEntityReference(std::string_view t, std::size_t amp) {
@@ -176,11 +158,12 @@ static bool isEntityReference(std::string_view t, std::size_t amp) {
 
 // Jumps from '&' to '&' (memchr) instead of walking every character; a "<!" before the next
 // '&' may open a comment or CDATA section, in which '&' is literal, so those are skipped whole.
-void checkAmpersands(std::string_view t, std::vector<XmlDiagnostic>& warnings) {
+bool checkAmpersands(std::string_view t, std::vector<XmlDiagnostic>& warnings,
+                     std::vector<XmlDiagnostic>& errors) {
     int reported = 0;
-    for (std::size_t i = 0; i < t.size() && reported < 10;) {
+    for (std::size_t i = 0; i < t.size();) {
         const std::size_t amp = t.find('&', i);
-        if (amp == std::string_view::npos) return;
+        if (amp == std::string_view::npos) return true;
         const std::size_t bang = t.substr(0, amp).find("<!", i);
         if (bang != std::string_view::npos) {
             const std::string_view rest = t.substr(bang);
@@ -192,20 +175,24 @@ void checkAmpersands(std::string_view t, std::vector<XmlDiagnostic>& warnings) {
                 continue;
             }
             const auto at = t.find(close, bang);
-            if (at == std::string_view::npos) return;
+            if (at == std::string_view::npos) return true;
             i = at + close.size();
             continue;
         }
         i = amp + 1;
-        if (isEntityReference(t, amp)) continue;
-        const auto lc = lineColumnAt(t, amp);
-        ++reported;
-        warnings.push_back({lc.line, lc.column,
-                            fmt::format("Line {}, column {}: a bare '&' is not valid XML and "
-                                        "Windows rejects the profile; it is read as a literal "
-                                        "'&' and written as &amp;.",
-                                        lc.line, lc.column)});
+        if (isEntityReference(t, amp)) {
+            if (!isNulReference(t.substr(amp + 1, t.find(';', amp) - amp - 1))) continue;
+            errors.push_back(placed(t, amp, "xml.nul-reference",
+                                    "the character reference &#0; stands for a NUL character, "
+                                    "which XML cannot carry; it would cut the value short."));
+            return false;
+        }
+        if (reported++ >= 10) continue; // keep scanning for &#0; but stop reporting
+        warnings.push_back(placed(t, amp, "xml.bare-ampersand",
+                                  "a bare '&' is not valid XML and Windows rejects the profile; "
+                                  "it is read as a literal '&' and written as &amp;."));
     }
+    return true;
 }
 
 } // namespace aovpn::xml

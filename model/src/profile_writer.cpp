@@ -1,208 +1,150 @@
-// Profile -> canonical ProfileXML. Children are appended in any order and then sorted by the
-// tables in model/schema_order.hpp, the only place that knows the order. Kept unknown elements
-// are appended after the sort: they stay last, in the order they were read.
+// Profile -> canonical ProfileXML, streamed into one buffer by walking the description
+// (model/describe.hpp) in schema order: no tree is built for the profile's own elements. Kept
+// unknown elements follow the known ones, in the order they were read; comments stand before
+// the element they preceded.
+#include "model/describe.hpp"
 #include "model/profile_xml.hpp"
-#include "model/schema_order.hpp"
 
 #include "xml_emit.hpp"
+#include "xml_out.hpp"
+
+#include <charconv>
 
 namespace aovpn {
 void writeEap(xml::Emitter& out, pugi::xml_node configuration, const EapConfig& eap);
 
 namespace {
-using xml::Emitter;
+using schema::Element;
+using schema::Field;
+using schema::Kind;
+using xml::XmlOut;
 
-void writeProxy(Emitter& out, pugi::xml_node parent, const Proxy& p) {
-    pugi::xml_node n = parent.append_child("Proxy");
-    out.opt(n, "AutoConfigUrl", p.autoConfigUrl);
-    if (p.manualServer) out.text(n.append_child("Manual"), "Server", *p.manualServer);
-    xml::orderChildren(n, schema::kProxy);
-    out.raw(n, p.extra);
-}
+void writeElement(XmlOut& out, const Element& el, const void* object, int depth);
 
-void writeDeviceCompliance(Emitter& out, pugi::xml_node parent, const DeviceCompliance& d) {
-    pugi::xml_node n = parent.append_child("DeviceCompliance");
-    out.opt(n, "Enabled", d.enabled);
-    if (d.sso) {
-        pugi::xml_node s = n.append_child("Sso");
-        out.opt(s, "Enabled", d.sso->enabled);
-        out.opt(s, "Eku", d.sso->eku);
-        out.opt(s, "IssuerHash", d.sso->issuerHash);
-        xml::orderChildren(s, schema::kSso);
-        out.raw(s, d.sso->extra);
+// A value as text: a view of what the profile stores, or of `scratch` when it must be made.
+std::string_view valueText(const Field& f, const void* item, std::string& scratch) {
+    switch (f.kind) {
+    case Kind::Text:
+        return *static_cast<const std::string*>(item);
+    case Kind::Bool:
+        return xml::boolText(*static_cast<const bool*>(item));
+    case Kind::Number: {
+        char digits[16];
+        const auto end =
+            std::to_chars(digits, digits + sizeof digits, *static_cast<const std::uint32_t*>(item));
+        scratch.assign(digits, end.ptr);
+        return scratch;
     }
-    xml::orderChildren(n, schema::kDeviceCompliance);
-    out.raw(n, d.extra);
-}
-
-void writePlugin(Emitter& out, pugi::xml_node parent, const PluginProfile& p) {
-    pugi::xml_node n = parent.append_child("PluginProfile");
-    out.opt(n, "ServerUrlList", p.serverUrlList);
-    if (p.customConfiguration)
-        out.raw(n.append_child("CustomConfiguration"), *p.customConfiguration);
-    out.opt(n, "PluginPackageFamilyName", p.pluginPackageFamilyName);
-    xml::orderChildren(n, schema::kPluginProfile);
-    out.raw(n, p.extra);
-}
-
-void writeAppTrigger(Emitter& out, pugi::xml_node parent, const AppTrigger& t) {
-    pugi::xml_node n = parent.append_child("AppTrigger");
-    if (t.appId) out.text(n.append_child("App"), "Id", *t.appId);
-    xml::orderChildren(n, schema::kAppTrigger);
-    out.raw(n, t.extra);
-}
-
-void writeDomain(Emitter& out, pugi::xml_node parent, const DomainNameInformation& d) {
-    pugi::xml_node n = parent.append_child("DomainNameInformation");
-    out.opt(n, "DomainName", d.domainName);
-    out.opt(n, "DnsServers", d.dnsServers);
-    out.opt(n, "WebProxyServers", d.webProxyServers);
-    out.opt(n, "AutoTrigger", d.autoTrigger);
-    out.opt(n, "Persistent", d.persistent);
-    xml::orderChildren(n, schema::kDomainNameInformation);
-    out.raw(n, d.extra);
-}
-
-void writeFilter(Emitter& out, pugi::xml_node parent, const TrafficFilter& f) {
-    pugi::xml_node n = parent.append_child("TrafficFilter");
-    if (f.appId) out.text(n.append_child("App"), "Id", *f.appId);
-    out.opt(n, "Claims", f.claims);
-    out.opt(n, "Protocol", f.protocol);
-    out.opt(n, "LocalPortRanges", f.localPortRanges);
-    out.opt(n, "RemotePortRanges", f.remotePortRanges);
-    out.opt(n, "LocalAddressRanges", f.localAddressRanges);
-    out.opt(n, "RemoteAddressRanges", f.remoteAddressRanges);
-    out.opt(n, "RoutingPolicyType", f.routingPolicyType);
-    out.opt(n, "Direction", f.direction);
-    xml::orderChildren(n, schema::kTrafficFilter);
-    out.raw(n, f.extra);
-}
-
-void writeCrypto(Emitter& out, pugi::xml_node parent, const CryptographySuite& c) {
-    pugi::xml_node n = parent.append_child("CryptographySuite");
-    out.opt(n, "AuthenticationTransformConstants", c.authenticationTransformConstants);
-    out.opt(n, "CipherTransformConstants", c.cipherTransformConstants);
-    out.opt(n, "PfsGroup", c.pfsGroup);
-    out.opt(n, "DHGroup", c.dhGroup);
-    out.opt(n, "IntegrityCheckMethod", c.integrityCheckMethod);
-    out.opt(n, "EncryptionMethod", c.encryptionMethod);
-    xml::orderChildren(n, schema::kCryptographySuite);
-    out.raw(n, c.extra);
-}
-
-void writeAuthentication(Emitter& out, pugi::xml_node parent, const Authentication& a) {
-    pugi::xml_node n = parent.append_child("Authentication");
-    out.opt(n, "UserMethod", a.userMethod);
-    out.opt(n, "MachineMethod", a.machineMethod);
-    if (a.eap) writeEap(out, n.append_child("Eap").append_child("Configuration"), *a.eap);
-    xml::orderChildren(n, schema::kAuthentication);
-    out.raw(n, a.extra);
-}
-
-void writeProtocolList(Emitter& out, pugi::xml_node parent, const ProtocolList& l) {
-    pugi::xml_node n = parent.append_child("ProtocolList");
-    for (const auto& p : l.protocols)
-        out.text(n.append_child("NativeProtocol"), "Type", std::string(toText(p)));
-    out.opt(n, "RetryTimeInHours", l.retryTimeInHours);
-    xml::orderChildren(n, schema::kProtocolList);
-    out.raw(n, l.extra);
-}
-
-void writeNative(Emitter& out, pugi::xml_node parent, const NativeProfile& p) {
-    pugi::xml_node n = parent.append_child("NativeProfile");
-    if (!p.servers.empty()) out.text(n, "Servers", formatServers(p.servers));
-    out.opt(n, "RoutingPolicyType", p.routingPolicyType);
-    out.opt(n, "NativeProtocolType", p.nativeProtocolType);
-    out.opt(n, "L2tpPsk", p.l2tpPsk);
-    out.opt(n, "DisableClassBasedDefaultRoute", p.disableClassBasedDefaultRoute);
-    out.opt(n, "PlumbIKEv2TSAsRoutes", p.plumbIkev2TsAsRoutes);
-    if (p.cryptographySuite) writeCrypto(out, n, *p.cryptographySuite);
-    if (p.authentication) writeAuthentication(out, n, *p.authentication);
-    if (p.protocolList) writeProtocolList(out, n, *p.protocolList);
-    xml::orderChildren(n, schema::kNativeProfile);
-    out.raw(n, p.extra);
-}
-
-void writeRoute(Emitter& out, pugi::xml_node parent, const Route& r) {
-    pugi::xml_node n = parent.append_child("Route");
-    out.opt(n, "Address", r.address);
-    out.opt(n, "PrefixSize", r.prefixSize);
-    out.opt(n, "ExclusionRoute", r.exclusionRoute);
-    out.opt(n, "Metric", r.metric);
-    xml::orderChildren(n, schema::kRoute);
-    out.raw(n, r.extra);
-}
-
-void writeScalars(Emitter& out, pugi::xml_node n, const Profile& p) {
-    out.opt(n, "ProfileName", p.profileName);
-    out.opt(n, "EdpModeId", p.edpModeId);
-    out.opt(n, "RememberCredentials", p.rememberCredentials);
-    out.opt(n, "AlwaysOn", p.alwaysOn);
-    out.opt(n, "DnsSuffix", p.dnsSuffix);
-    out.opt(n, "TrustedNetworkDetection", p.trustedNetworkDetection);
-    out.opt(n, "DisableAdvancedOptionsEditButton", p.disableAdvancedOptionsEditButton);
-    out.opt(n, "DisableDisconnectButton", p.disableDisconnectButton);
-    out.opt(n, "LockDown", p.lockDown);
-    out.opt(n, "DeviceTunnel", p.deviceTunnel);
-    out.opt(n, "RegisterDNS", p.registerDns);
-    out.opt(n, "ByPassForLocal", p.byPassForLocal);
-    out.opt(n, "RequireVpnClientAppUI", p.requireVpnClientAppUi);
-}
-
-void writeWindows11(Emitter& out, pugi::xml_node n, const Profile& p) {
-    out.opt(n, "NetworkOutageTime", p.networkOutageTime);
-    out.opt(n, "IPv4InterfaceMetric", p.ipv4InterfaceMetric);
-    out.opt(n, "IPv6InterfaceMetric", p.ipv6InterfaceMetric);
-    out.opt(n, "UseRasCredentials", p.useRasCredentials);
-    out.opt(n, "DataEncryption", p.dataEncryption);
-    out.opt(n, "PrivateNetwork", p.privateNetwork);
-    out.opt(n, "DisableIKEv2Fragmentation", p.disableIkev2Fragmentation);
-    out.opt(n, "AlwaysOnActive", p.alwaysOnActive);
-}
-
-void writeProfile(Emitter& out, pugi::xml_node n, const Profile& p) {
-    writeScalars(out, n, p);
-    if (p.proxy) writeProxy(out, n, *p.proxy);
-    if (p.apnBinding) out.raw(n, std::vector<std::string>{*p.apnBinding});
-    if (p.deviceCompliance) writeDeviceCompliance(out, n, *p.deviceCompliance);
-    if (p.pluginProfile) writePlugin(out, n, *p.pluginProfile);
-    for (const auto& t : p.appTriggers)
-        writeAppTrigger(out, n, t);
-    for (const auto& d : p.domainNameInformation)
-        writeDomain(out, n, d);
-    for (const auto& f : p.trafficFilters)
-        writeFilter(out, n, f);
-    if (p.nativeProfile) writeNative(out, n, *p.nativeProfile);
-    for (const auto& r : p.routes)
-        writeRoute(out, n, r);
-    writeWindows11(out, n, p);
-    xml::orderChildren(n, schema::kVpnProfile);
-    out.raw(n, p.extra);
-}
-
-class StringWriter : public pugi::xml_writer {
-  public:
-    std::string out;
-    void write(const void* data, size_t size) override {
-        out.append(static_cast<const char*>(data), size);
+    case Kind::Enum:
+        return f.access.enumText(item);
+    case Kind::Servers:
+        scratch = formatServers(*static_cast<const std::vector<VpnServer>*>(item));
+        return scratch;
+    default:
+        return {};
     }
-};
+}
+
+void writeEapField(XmlOut& out, const EapConfig& eap, int depth) {
+    std::vector<XmlDiagnostic> warnings;
+    xml::Emitter emitter(warnings);
+    pugi::xml_document doc;
+    pugi::xml_node wrapper = doc.append_child("Eap");
+    writeEap(emitter, wrapper.append_child("Configuration"), eap);
+    for (XmlDiagnostic& w : warnings)
+        out.warn(std::move(w.message));
+    out.node(wrapper, depth);
+}
+
+void writeXmlField(XmlOut& out, const Field& f, const std::string& content, int depth) {
+    std::vector<XmlDiagnostic> warnings;
+    xml::Emitter emitter(warnings);
+    pugi::xml_document doc;
+    pugi::xml_node n = doc.append_child(std::string(f.name).c_str());
+    emitter.raw(n, content);
+    for (XmlDiagnostic& w : warnings)
+        out.warn(std::move(w.message));
+    out.node(n, depth);
+}
+
+void writeField(XmlOut& out, const Field& f, const void* object, int depth) {
+    const std::size_t n = f.count(object);
+    for (std::size_t i = 0; i < n; ++i) {
+        const void* item = f.at(object, i);
+        switch (f.kind) {
+        case Kind::Struct:
+            writeElement(out, *f.element, item, depth);
+            break;
+        case Kind::Eap:
+            writeEapField(out, *static_cast<const EapConfig*>(item), depth);
+            break;
+        case Kind::Xml:
+            writeXmlField(out, f, *static_cast<const std::string*>(item), depth);
+            break;
+        default: {
+            std::string scratch;
+            const std::string_view text = valueText(f, item, scratch);
+            if (f.inner.empty()) {
+                out.value(f.name, text, depth);
+            } else {
+                out.open(f.name, depth);
+                out.value(f.inner, text, depth + 1);
+                out.close(f.name, depth);
+            }
+        }
+        }
+    }
+}
+
+void writeComments(XmlOut& out, const Comments& comments, std::string_view before, int depth) {
+    for (const Comment& c : comments)
+        if (c.before == before) out.comment(c.text, depth);
+}
+
+bool hasContent(const Element& el, const void* object, bool withComments) {
+    for (const Field& f : el.fields)
+        if (f.count(object) > 0) return true;
+    if (!el.cextra(object)->empty()) return true;
+    if (!withComments) return false;
+    for (const Comment& c : *el.ccomments(object))
+        if (!c.before.empty()) return true;
+    return false;
+}
+
+void writeElement(XmlOut& out, const Element& el, const void* object, int depth) {
+    const Comments& comments = *el.ccomments(object);
+    writeComments(out, comments, "", depth);
+    if (!hasContent(el, object, out.comments())) {
+        out.empty(el.name, depth);
+        return;
+    }
+    out.open(el.name, depth);
+    for (const Field& f : el.fields) {
+        if (!comments.empty()) writeComments(out, comments, f.name, depth + 1);
+        writeField(out, f, object, depth + 1);
+    }
+    for (const std::string& raw : *el.cextra(object))
+        out.raw(raw, el.name, depth + 1);
+    // At the end: those placed there, and those whose element is not a child here.
+    for (const Comment& c : comments)
+        if (!c.before.empty() && el.rank(c.before) == el.fields.size())
+            out.comment(c.text, depth + 1);
+    out.close(el.name, depth);
+}
 
 } // namespace
 
-WriteResult writeProfileXmlChecked(const Profile& profile) {
+WriteResult writeProfileXmlChecked(const Profile& profile, const WriteOptions& options) {
     WriteResult result;
-    Emitter out(result.warnings);
-    pugi::xml_document doc;
-    writeProfile(out, doc.append_child("VPNProfile"), profile);
-    StringWriter w;
-    doc.save(w, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
-    result.xml = std::move(w.out);
+    // About 110 bytes per route and 330 per traffic filter: one allocation for big profiles.
+    result.xml.reserve(2048 + profile.routes.size() * 112 + profile.trafficFilters.size() * 336);
+    XmlOut out(result.xml, result.warnings, options.comments);
+    writeElement(out, schema::vpnProfile(), &profile, 0);
     return result;
 }
 
-std::string writeProfileXml(const Profile& profile) {
-    return writeProfileXmlChecked(profile).xml;
+std::string writeProfileXml(const Profile& profile, const WriteOptions& options) {
+    return writeProfileXmlChecked(profile, options).xml;
 }
 
 } // namespace aovpn

@@ -1,3 +1,5 @@
+#include "structure_check.hpp"
+#include "xml_names.hpp"
 #include "xml_read.hpp"
 
 #include <fmt/format.h>
@@ -16,6 +18,8 @@ class Preparer : public pugi::xml_tree_walker {
     explicit Preparer(Reader& r) : reader(r) {}
     Reader& reader;
     pugi::xml_node tooDeep;
+    pugi::xml_node badName;
+    std::string badNameWhy;
     std::vector<pugi::xml_node> blanked; // removed after the walk
 
     bool for_each(pugi::xml_node& node) override {
@@ -24,10 +28,16 @@ class Preparer : public pugi::xml_tree_walker {
             return false;
         }
         const pugi::xml_node_type type = node.type();
-        if (type == pugi::node_pcdata || type == pugi::node_cdata)
+        if (type == pugi::node_pcdata || type == pugi::node_cdata) {
             sanitizeValue(node, type);
-        else if (node.first_attribute())
-            sanitizeAttributes(node);
+        } else if (type == pugi::node_element) {
+            if (std::string why = checkNames(node); !why.empty()) {
+                badName = node;
+                badNameWhy = std::move(why);
+                return false;
+            }
+            if (node.first_attribute()) sanitizeAttributes(node);
+        }
         return true;
     }
 
@@ -59,7 +69,7 @@ class Preparer : public pugi::xml_tree_walker {
     }
 
     void report(pugi::xml_node where, const std::string& changed) {
-        reader.warn(where,
+        reader.note(where, "xml.text-cleaned",
                     fmt::format("in <{}>, {} because XML cannot carry it.", where.name(), changed));
     }
 };
@@ -71,10 +81,16 @@ bool Reader::prepare(pugi::xml_document& doc) {
     doc.traverse(p);
     for (pugi::xml_node n : p.blanked)
         n.parent().remove_child(n);
+    if (p.badName) {
+        error(p.badName, "xml.malformed",
+              fmt::format("this is not well-formed XML: {}.", p.badNameWhy));
+        return false;
+    }
     if (!p.tooDeep) return true;
-    error(p.tooDeep, fmt::format("elements are nested more than {} deep; this is not a VPN "
-                                 "profile.",
-                                 kMaxDepth));
+    error(p.tooDeep, "xml.too-deep",
+          fmt::format("elements are nested more than {} deep; this is not a VPN "
+                      "profile.",
+                      kMaxDepth));
     return false;
 }
 
@@ -94,35 +110,54 @@ LineColumn Reader::where(pugi::xml_node node) {
     return lc;
 }
 
-void Reader::warn(pugi::xml_node node, const std::string& sentence) {
+void Reader::note(pugi::xml_node node, std::string_view rule, const std::string& sentence,
+                  std::string hint, std::string field) {
     if (result_.warnings.size() >= kMaxWarnings) {
-        ++suppressed_;
+        ++result_.suppressed;
         return;
     }
+    const RuleInfo* info = findRule(rule);
     const LineColumn lc = where(node);
-    result_.warnings.push_back(
-        {lc.line, lc.column, fmt::format("Line {}, column {}: {}", lc.line, lc.column, sentence)});
+    result_.warnings.push_back({lc.line, lc.column,
+                                fmt::format("Line {}, column {}: {}", lc.line, lc.column, sentence),
+                                std::string(rule), field.empty() ? fieldPathOf(node) : field,
+                                info ? info->severity : Severity::Error, std::move(hint)});
 }
 
-void Reader::error(pugi::xml_node node, const std::string& sentence) {
+void Reader::error(pugi::xml_node node, std::string_view rule, const std::string& sentence) {
     const LineColumn lc = where(node);
-    result_.errors.push_back(
-        {lc.line, lc.column, fmt::format("Line {}, column {}: {}", lc.line, lc.column, sentence)});
+    result_.errors.push_back({lc.line,
+                              lc.column,
+                              fmt::format("Line {}, column {}: {}", lc.line, lc.column, sentence),
+                              std::string(rule),
+                              fieldPathOf(node),
+                              Severity::Error,
+                              {}});
 }
 
 void Reader::finish() {
-    if (suppressed_ > 0)
+    if (result_.suppressed > 0)
         result_.warnings.push_back(
-            {0, 0, fmt::format("{} more warnings like these are not shown.", suppressed_)});
+            {0,
+             0,
+             fmt::format("{} more findings like these are not shown.", result_.suppressed),
+             {},
+             {},
+             Severity::Info,
+             {}});
 }
 
 bool Reader::claim(pugi::xml_node node, bool alreadySet) {
+    if (!alreadySet && !node.first_attribute()) return true; // the usual case
     if (alreadySet) {
-        reject(fmt::format("<{}> appears more than once; the first one is used", node.name()));
+        reject("structure.duplicate",
+               fmt::format("<{}> appears more than once; the first one is used", node.name()),
+               "Remove the repeated element.");
         return false;
     }
-    if (node.first_attribute()) {
-        reject(fmt::format("<{}> has attributes this tool does not understand", node.name()));
+    if (hasForeignAttributes(node)) { // xmlns declarations are namespace syntax, not settings
+        reject("structure.attributes",
+               fmt::format("<{}> has attributes this tool does not understand", node.name()));
         return false;
     }
     return true;
@@ -132,64 +167,88 @@ std::string Reader::value(pugi::xml_node node) {
     std::string text = textOf(node);
     const std::string changed = sanitizeText(text);
     if (!changed.empty())
-        warn(node, fmt::format("in <{}>, {} because XML cannot carry it.", node.name(), changed));
+        note(node, "xml.text-cleaned",
+             fmt::format("in <{}>, {} because XML cannot carry it.", node.name(), changed));
     return text;
 }
 
-bool Reader::str(pugi::xml_node node, std::optional<std::string>& slot) {
-    if (!claim(node, slot.has_value())) return false;
+bool Reader::text(pugi::xml_node node, std::string& out) {
+    // The usual value element: one text child (already cleaned by prepare()).
+    const pugi::xml_node only = node.first_child();
+    if (!only) {
+        out.clear();
+        return true;
+    }
+    if (only.type() == pugi::node_pcdata && !only.next_sibling()) {
+        out.assign(only.value());
+        return true;
+    }
     if (elementCount(node) != 0) {
-        reject(fmt::format("<{}> should hold text but holds other elements", node.name()));
+        reject("structure.shape",
+               fmt::format("<{}> should hold text but holds other elements", node.name()));
         return false;
     }
-    slot = value(node);
+    out = value(node);
     return true;
 }
 
-bool Reader::flag(pugi::xml_node node, std::optional<bool>& slot) {
-    std::optional<std::string> text;
-    if (!claim(node, slot.has_value()) || !str(node, text)) return false;
-    slot = parseBool(*text);
-    if (!slot) reject(fmt::format("<{}> must be true or false, not \"{}\"", node.name(), *text));
-    return slot.has_value();
+std::optional<bool> Reader::boolean(pugi::xml_node node, const std::string& text) {
+    const std::optional<bool> b = parseBool(text);
+    if (!b)
+        reject("value.bool",
+               isBlankText(text)
+                   ? fmt::format("<{}> is empty; a boolean must be true or false", node.name())
+                   : fmt::format("<{}> must be true or false, not \"{}\"", node.name(), text),
+               "Write true or false, or remove the element to use Windows' default.");
+    return b;
 }
 
-bool Reader::uint(pugi::xml_node node, std::optional<std::uint32_t>& slot) {
-    std::optional<std::string> text;
-    if (!claim(node, slot.has_value()) || !str(node, text)) return false;
-    slot = parseUint(*text);
-    if (!slot) reject(fmt::format("<{}> must be a whole number, not \"{}\"", node.name(), *text));
-    return slot.has_value();
+std::optional<std::uint32_t> Reader::number(pugi::xml_node node, const std::string& text) {
+    const std::optional<std::uint32_t> n = parseUint(text);
+    if (!n)
+        reject("value.number",
+               isBlankText(text)
+                   ? fmt::format("<{}> is empty; it must be a whole number", node.name())
+                   : fmt::format("<{}> must be a whole number, not \"{}\"", node.name(), text),
+               "Write a whole number, or remove the element.");
+    return n;
 }
 
-bool Reader::wrapped(pugi::xml_node node, const char* inner, std::optional<std::string>& slot) {
-    if (!claim(node, slot.has_value())) return false;
-    pugi::xml_node only = node.child(inner);
-    if (elementCount(node) != 1 || !only || hasSignificantText(node)) {
-        reject(fmt::format("<{}> should hold exactly one <{}>", node.name(), inner));
+bool Reader::unwrap(pugi::xml_node node, const char* innerName, pugi::xml_node& inner) {
+    inner = node.child(innerName);
+    if (elementCount(node) == 0 && hasSignificantText(node)) {
+        const std::string t = trimmedText(node);
+        const std::string shown = t.size() > 60 ? t.substr(0, 60) + "..." : t;
+        reject(std::string_view(node.name()) == "App" ? "structure.app-text" : "structure.shape",
+               fmt::format("<{}> holds {} as text; Windows expects it inside <{}><{}>", node.name(),
+                           shown, node.name(), innerName),
+               fmt::format("Write <{0}><{1}>{2}</{1}></{0}> (aovpn normalize --fix does).",
+                           node.name(), innerName, shown));
         return false;
     }
-    return str(only, slot);
-}
-
-void Reader::children(pugi::xml_node parent, std::vector<std::string>& extra,
-                      const std::function<bool(pugi::xml_node)>& take) {
-    for (pugi::xml_node c : parent.children()) {
-        if (c.type() != pugi::node_element) continue;
-        reason_.clear();
-        if (!take(c)) keep(c, extra);
+    if (elementCount(node) != 1 || !inner || hasSignificantText(node)) {
+        reject("structure.shape",
+               fmt::format("<{}> should hold exactly one <{}>", node.name(), innerName));
+        return false;
     }
-    if (hasSignificantText(parent))
-        warn(parent, fmt::format("text directly inside <{}> is ignored.", parent.name()));
+    return claim(inner, false);
 }
 
-void Reader::keep(pugi::xml_node node, std::vector<std::string>& extra) {
-    const std::string why = reason_.empty()
-                                ? fmt::format("<{}> is not an element this tool knows", node.name())
-                                : reason_;
-    warn(node, fmt::format("{}; it is kept unchanged and written at the end of <{}>.", why,
-                           node.parent().name()));
-    extra.push_back(rawElement(node));
+void Reader::keep(pugi::xml_node node, std::vector<std::string>& extra,
+                  const std::vector<std::string>& commentsBefore) {
+    if (reason_.empty()) {
+        KeptReason why = classifyUnknown(node.parent().name(), node.name());
+        note(node, why.rule, why.sentence, std::move(why.hint));
+    } else {
+        note(node, rule_,
+             fmt::format("{}. It is kept as it is, at the end of <{}>.", reason_,
+                         node.parent().name()),
+             std::move(hint_));
+    }
+    std::string raw;
+    for (const std::string& c : commentsBefore)
+        raw += "<!--" + c + "-->";
+    extra.push_back(raw + rawElement(node));
 }
 
 } // namespace aovpn::xml

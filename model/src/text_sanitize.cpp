@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace aovpn::xml {
 namespace {
 
@@ -38,9 +41,56 @@ std::size_t utf8Sequence(std::string_view s, std::size_t i, char32_t& cp) {
 
 } // namespace
 
+// Eight bytes at a time while they are all ASCII (a whole profile is checked on every read).
+static std::size_t asciiRun(std::string_view s, std::size_t i) {
+    while (i + 8 <= s.size()) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        i += 8;
+    }
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80)
+        ++i;
+    return i;
+}
+
+bool isValidUtf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            i = asciiRun(s, i);
+            continue;
+        }
+        char32_t cp = 0;
+        const std::size_t len = utf8Sequence(s, i, cp);
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
+}
+
+std::string sanitizeComment(std::string_view text) {
+    std::string t(text);
+    sanitizeText(t);
+    std::string out;
+    out.reserve(t.size());
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        out += t[i];
+        if (t[i] == '-' && (i + 1 == t.size() || t[i + 1] == '-')) out += ' ';
+    }
+    return out;
+}
+
 bool isPlainAscii(std::string_view s) {
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    std::size_t i = 0;
+    // Eight at a time: no byte >= 0x80 and none below 0x20 (tab and LF take the slow path).
+    constexpr std::uint64_t k20 = 0x2020202020202020ull, k80 = 0x8080808080808080ull;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        if (((w - k20) | w) & k80) break;
+    }
+    for (; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
         if ((c < 0x20 && c != '\t' && c != '\n') || c >= 0x80) return false;
     }
     return true;

@@ -139,8 +139,7 @@ bool usesIkev2(const NativeProfile& np) {
 void checkCryptography(const Profile& profile, const GatewayInfo& gateway, Sink& sink) {
     if (!profile.nativeProfile) return;
     const NativeProfile& np = *profile.nativeProfile;
-    const bool ikev2 = is(np.nativeProtocolType, NativeProtocol::IKEv2) ||
-                       is(np.nativeProtocolType, NativeProtocol::Automatic);
+    const bool ikev2 = usesIkev2(np);
     const GatewayPolicy* policy = usesIkev2(np) ? applicablePolicy(profile, gateway) : nullptr;
     if (!np.cryptographySuite) {
         if (ikev2)

@@ -62,6 +62,12 @@ void checkDeviceTunnel(const Profile& profile, Sink& sink) {
                  "Traffic filters on a device tunnel block inbound management traffic such as "
                  "remote GPUpdate and WinRM.",
                  "Use host routes to limit the device tunnel instead.");
+    if (!profile.domainNameInformation.empty())
+        sink.add("device.nrpt", "DomainNameInformation[0]",
+                 "NRPT rules (DomainNameInformation) are not supported on a device tunnel; "
+                 "Windows ignores them there.",
+                 "Put the NRPT rules in the user tunnel, or rely on the DNS servers the device "
+                 "tunnel's interface gets.");
     if (profile.nativeProfile) {
         checkDeviceAuth(*profile.nativeProfile, sink);
         checkDeviceRouting(profile, *profile.nativeProfile, sink);

@@ -1,4 +1,5 @@
 // General rules: name, connection type, protocol choice, unknown values, AlwaysOn, proxy.
+#include "model/escape.hpp"
 #include "model/net.hpp"
 
 #include "quote.hpp"
@@ -6,6 +7,33 @@
 
 namespace aovpn::validation {
 namespace {
+
+// RAS_MaxEntryName: the phonebook entry Windows makes from the profile holds 256 UTF-16 units.
+constexpr std::size_t kMaxEntryName = 256;
+
+std::size_t utf16Length(std::string_view utf8) {
+    std::size_t n = 0;
+    for (const char c : utf8) {
+        const auto b = static_cast<unsigned char>(c);
+        if ((b & 0xC0) != 0x80) ++n; // a lead byte: one code point
+        if (b >= 0xF0) ++n;          // beyond the BMP: a surrogate pair
+    }
+    return n;
+}
+
+void checkNameLength(std::string_view name, Sink& sink) {
+    const std::size_t units = utf16Length(name);
+    if (units <= kMaxEntryName) return;
+    const auto id = encodeInstanceId(name);
+    sink.add(
+        "general.name-length", "ProfileName",
+        fmt::format("The name has {} characters; Windows' VPN entry names hold at most {}, "
+                    "so creating the profile fails{}.",
+                    units, kMaxEntryName,
+                    id.ok ? fmt::format(" (its InstanceID would be {} characters)", id.value.size())
+                          : std::string()),
+        fmt::format("Shorten the name to {} characters or fewer.", kMaxEntryName));
+}
 
 void checkName(const Profile& p, Sink& sink) {
     const std::string_view name = textOf(p.profileName);
@@ -24,6 +52,7 @@ void checkName(const Profile& p, Sink& sink) {
         sink.add("general.name-whitespace", "ProfileName",
                  "The name starts or ends with a space, so it looks like another profile's name.",
                  "Remove the leading and trailing spaces.");
+    checkNameLength(name, sink);
 }
 
 void checkConnectionType(const Profile& p, Sink& sink) {

@@ -1,11 +1,11 @@
 // Route rules: address, prefix, boundary, metric, duplicates, and the routing-policy interplay.
 #include "model/net.hpp"
 
+#include "ip_key.hpp"
 #include "quote.hpp"
 #include "validate_internal.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 namespace aovpn::validation {
 namespace {
@@ -55,29 +55,32 @@ bool checkRoute(const Route& r, std::size_t i, Sink& sink, ParsedRoute& out) {
     return true;
 }
 
-// IpAddress's own order (family, then bytes) with one memcmp for the bytes, where the defaulted
-// operator compares byte by byte: 10,000 routes take some 150,000 compares.
-int compareAddresses(const IpAddress& a, const IpAddress& b) {
-    if (a.family != b.family) return a.family < b.family ? -1 : 1;
-    return std::memcmp(a.bytes.data(), b.bytes.data(), a.bytes.size());
-}
-
-void checkDuplicates(std::vector<ParsedRoute> routes, Sink& sink) {
-    // Sort by prefix then position, so each repeat is reported once, at its later position.
-    std::sort(routes.begin(), routes.end(), [](const ParsedRoute& a, const ParsedRoute& b) {
-        if (const int c = compareAddresses(a.prefix.address, b.prefix.address); c != 0)
-            return c < 0;
-        if (a.prefix.length != b.prefix.length) return a.prefix.length < b.prefix.length;
-        return a.index < b.index;
-    });
-    for (std::size_t k = 1; k < routes.size(); ++k) {
-        if (!(routes[k].prefix == routes[k - 1].prefix)) continue;
-        std::size_t first = k - 1;
-        while (first > 0 && routes[first - 1].prefix == routes[k].prefix)
-            --first;
-        sink.add("route.duplicate", indexed("Route", routes[k].index),
+void checkDuplicates(const std::vector<ParsedRoute>& routes, Sink& sink) {
+    // Sort by prefix then position (integer keys: 10,000 routes take some 150,000 compares), so
+    // each repeat is reported once, at its later position.
+    struct Keyed {
+        detail::IpKey address;
+        int length;
+        std::size_t at; // into `routes`
+        auto operator<=>(const Keyed&) const = default;
+    };
+    std::vector<Keyed> keys;
+    keys.reserve(routes.size());
+    for (std::size_t k = 0; k < routes.size(); ++k)
+        keys.push_back({detail::ipKey(routes[k].prefix.address), routes[k].prefix.length, k});
+    if (!std::is_sorted(keys.begin(), keys.end())) std::sort(keys.begin(), keys.end());
+    std::size_t first = 0; // the first of the current run of equal prefixes
+    for (std::size_t k = 1; k < keys.size(); ++k) {
+        const bool same =
+            keys[k].address == keys[k - 1].address && keys[k].length == keys[k - 1].length;
+        if (!same) {
+            first = k;
+            continue;
+        }
+        const ParsedRoute& r = routes[keys[k].at];
+        sink.add("route.duplicate", indexed("Route", r.index),
                  fmt::format("The route {} is listed twice (also at position {}).",
-                             formatPrefix(routes[k].prefix), routes[first].index + 1),
+                             formatPrefix(r.prefix), routes[keys[first].at].index + 1),
                  "Remove one of them.");
     }
 }

@@ -33,7 +33,11 @@ class Emitter {
     void raw(pugi::xml_node parent, const std::vector<std::string>& elements);
     void raw(pugi::xml_node parent, const std::string& content);
 
-    void warn(std::string message) { warnings_.push_back({0, 0, std::move(message)}); }
+    void warn(std::string message) {
+        XmlDiagnostic d;
+        d.message = std::move(message);
+        warnings_.push_back(std::move(d));
+    }
 
   private:
     std::vector<XmlDiagnostic>& warnings_;

@@ -5,7 +5,6 @@
 
 #include "xml_support.hpp"
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,44 +19,53 @@ class Reader {
     // and refuses absurd nesting (false, with an error).
     bool prepare(pugi::xml_document& doc);
 
-    // Diagnostics start "Line L, column C: " for where `node` starts. Past kMaxWarnings
-    // warnings only a count is kept; finish() reports it.
+    // Findings of catalogue rule `rule` (model/rules.hpp), starting "Line L, column C: " for
+    // where `node` starts, with the element's field path. note() records a finding that does not
+    // stop reading (any severity); past kMaxWarnings only a count is kept. error() records why
+    // the text is unusable.
     static constexpr std::size_t kMaxWarnings = 100;
-    void warn(pugi::xml_node node, const std::string& sentence);
-    void error(pugi::xml_node node, const std::string& sentence);
+    void note(pugi::xml_node node, std::string_view rule, const std::string& sentence,
+              std::string hint = {}, std::string field = {});
+    void error(pugi::xml_node node, std::string_view rule, const std::string& sentence);
     void finish();
 
-    // Each slot takes a plain value element once. False (with the reason remembered) when the
-    // element cannot go there; the caller then keeps it verbatim.
-    bool str(pugi::xml_node node, std::optional<std::string>& slot);
-    bool flag(pugi::xml_node node, std::optional<bool>& slot);
-    bool uint(pugi::xml_node node, std::optional<std::uint32_t>& slot);
-    template <typename E> bool known(pugi::xml_node node, std::optional<Known<E>>& slot) {
-        std::optional<std::string> text;
-        if (!claim(node, slot.has_value()) || !str(node, text)) return false;
-        slot = parseKnown<E>(*text);
-        return true;
-    }
-    // Wrapper with exactly one plain child `inner` (App/Id, Manual/Server...), into `slot`.
-    bool wrapped(pugi::xml_node node, const char* inner, std::optional<std::string>& slot);
-    // True when the element is new for its slot and has no attributes; else remembers why not.
+    // True when the element is new for its slot and has no attributes but namespace
+    // declarations; else remembers why not (the caller then keeps it verbatim).
     bool claim(pugi::xml_node node, bool alreadySet);
-    void reject(std::string reason) { reason_ = std::move(reason); }
-
-    // Visits the element children of `parent`; those `take` refuses go to `extra`, verbatim.
-    void children(pugi::xml_node parent, std::vector<std::string>& extra,
-                  const std::function<bool(pugi::xml_node)>& take);
+    // The text of a value element (what XML cannot carry removed, and reported); false when
+    // it holds elements.
+    bool text(pugi::xml_node node, std::string& out);
+    // `text` as a boolean / whole number; nothing (with the reason remembered) when it is not.
+    std::optional<bool> boolean(pugi::xml_node node, const std::string& text);
+    std::optional<std::uint32_t> number(pugi::xml_node node, const std::string& text);
+    // A wrapper holding exactly one <inner> (App/Id, Manual/Server): that child, in `inner`.
+    bool unwrap(pugi::xml_node node, const char* innerName, pugi::xml_node& inner);
+    void reject(std::string_view rule, std::string reason, std::string hint = {}) {
+        rule_ = rule;
+        reason_ = std::move(reason);
+        hint_ = std::move(hint);
+    }
+    void clearReason() {
+        reason_.clear();
+        rule_ = {};
+        hint_.clear();
+    }
+    bool noReason() const { return reason_.empty(); }
+    // Keeps `node` verbatim in `extra`, with the comments that preceded it, and reports why
+    // (the remembered reason, or what structure_check makes of its name).
+    void keep(pugi::xml_node node, std::vector<std::string>& extra,
+              const std::vector<std::string>& commentsBefore);
     // Text of a value element, with what XML cannot carry removed (and reported).
     std::string value(pugi::xml_node node);
 
   private:
-    void keep(pugi::xml_node node, std::vector<std::string>& extra);
-
     LineColumn where(pugi::xml_node node);
 
     std::string_view text_;
     ReadResult& result_;
+    std::string_view rule_;
     std::string reason_;
+    std::string hint_;
     std::vector<std::size_t> lineStarts_;
     std::size_t suppressed_ = 0;
 };

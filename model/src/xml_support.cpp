@@ -1,8 +1,9 @@
 #include "xml_support.hpp"
 
-#include "model/schema_order.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <map>
 #include <sstream>
@@ -44,6 +45,8 @@ class StringWriter : public pugi::xml_writer {
     }
 };
 
+} // namespace
+
 // Kept elements obey the same rule as values: nothing XML 1.0 cannot carry.
 void sanitizeTree(pugi::xml_node node) {
     for (pugi::xml_attribute a : node.attributes()) {
@@ -54,13 +57,13 @@ void sanitizeTree(pugi::xml_node node) {
         if (isText(c)) {
             std::string v = c.value();
             if (!sanitizeText(v).empty()) c.set_value(v.c_str());
+        } else if (c.type() == pugi::node_comment) {
+            c.set_value(sanitizeComment(c.value()).c_str());
         } else if (c.type() == pugi::node_element) {
             sanitizeTree(c);
         }
     }
 }
-
-} // namespace
 
 std::string textOf(pugi::xml_node node) {
     std::string out;
@@ -73,6 +76,46 @@ bool hasSignificantText(pugi::xml_node node) {
     for (pugi::xml_node c : node.children())
         if (isText(c) && !isBlank(c.value())) return true;
     return false;
+}
+
+bool hasForeignAttributes(pugi::xml_node node) {
+    for (pugi::xml_attribute a : node.attributes()) {
+        const std::string_view n = a.name();
+        if (n != "xmlns" && !n.starts_with("xmlns:")) return true;
+    }
+    return false;
+}
+
+bool isBlankText(std::string_view text) {
+    return isBlank(text);
+}
+
+std::string trimmedText(pugi::xml_node node) {
+    const std::string t = textOf(node);
+    const auto b = t.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    return t.substr(b, t.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string fieldPathOf(pugi::xml_node node) {
+    static constexpr std::array<std::string_view, 5> kLists{
+        "Route", "TrafficFilter", "DomainNameInformation", "AppTrigger", "NativeProtocol"};
+    std::vector<std::string> segments;
+    for (pugi::xml_node n = node; n && n.type() == pugi::node_element && n.parent() &&
+                                  n.parent().type() == pugi::node_element;
+         n = n.parent()) {
+        const std::string_view name = localName(n);
+        std::size_t index = 0;
+        for (pugi::xml_node s = n.previous_sibling(); s; s = s.previous_sibling())
+            if (s.type() == pugi::node_element && localName(s) == name) ++index;
+        const bool list = std::find(kLists.begin(), kLists.end(), name) != kLists.end();
+        segments.push_back(list || index > 0 ? fmt::format("{}[{}]", name, index)
+                                             : std::string(name));
+    }
+    std::string path;
+    for (auto it = segments.rbegin(); it != segments.rend(); ++it)
+        path += (path.empty() ? "" : "/") + *it;
+    return path;
 }
 
 bool isPlainValue(pugi::xml_node node) {
@@ -122,6 +165,8 @@ std::string rawContent(pugi::xml_node node) {
     for (pugi::xml_node c : node.children()) {
         if (c.type() == pugi::node_element) {
             out += rawElement(c);
+        } else if (c.type() == pugi::node_comment) {
+            out += "<!--" + sanitizeComment(c.value()) + "-->";
         } else if (isText(c) && !isBlank(c.value())) {
             pugi::xml_document doc;
             std::string v = c.value();
@@ -144,51 +189,13 @@ bool appendRaw(pugi::xml_node parent, std::string_view raw) {
     pugi::xml_node holder = frag.append_child("holder");
     for (pugi::xml_node c = frag.first_child(); c != holder;) {
         pugi::xml_node next = c.next_sibling();
-        if (c.type() != pugi::node_comment) holder.append_move(c);
+        holder.append_move(c);
         c = next;
     }
     sanitizeTree(holder);
     for (pugi::xml_node c : holder.children())
         parent.append_copy(c);
     return true;
-}
-
-namespace {
-
-// True when moving every element child to the end, in `order`, would leave `node` as it is:
-// the elements are already sorted and nothing else follows the first of them. The writer
-// appends in schema order, so this is the common case, and it needs no allocation.
-bool inOrder(pugi::xml_node node, std::span<const std::string_view> order) {
-    std::string_view previous;
-    std::size_t previousRank = 0;
-    bool seenElement = false;
-    for (pugi::xml_node c : node.children()) {
-        if (c.type() != pugi::node_element) {
-            if (seenElement) return false;
-            continue;
-        }
-        const std::string_view name = c.name();
-        if (seenElement && name == previous) continue; // a run of <Route>s: same rank
-        const std::size_t rank = schema::rank(order, name);
-        if (rank < previousRank) return false;
-        previous = name;
-        previousRank = rank;
-        seenElement = true;
-    }
-    return true;
-}
-
-} // namespace
-
-void orderChildren(pugi::xml_node node, std::span<const std::string_view> order) {
-    if (inOrder(node, order)) return;
-    std::vector<std::pair<std::size_t, pugi::xml_node>> kids; // rank each child once
-    for (pugi::xml_node c : node.children())
-        if (c.type() == pugi::node_element) kids.emplace_back(schema::rank(order, c.name()), c);
-    std::stable_sort(kids.begin(), kids.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& k : kids)
-        node.append_move(k.second);
 }
 
 std::optional<bool> parseBool(std::string_view text) {

@@ -18,6 +18,15 @@ inline constexpr unsigned kParseOptions =
 std::string textOf(pugi::xml_node node);
 // True when `node` holds non-blank text next to, or instead of, elements.
 bool hasSignificantText(pugi::xml_node node);
+// Attributes other than namespace declarations (xmlns, xmlns:p).
+bool hasForeignAttributes(pugi::xml_node node);
+// Only spaces, tabs and line ends (or nothing).
+bool isBlankText(std::string_view text);
+// textOf(node) without surrounding blanks.
+std::string trimmedText(pugi::xml_node node);
+// The validator's field path of an element ("Route[3]/Metric", "NativeProfile/Servers"); list
+// items always carry their index, other elements only when they repeat ("Foo[1]").
+std::string fieldPathOf(pugi::xml_node node);
 // No attributes, no element children: a plain value element.
 bool isPlainValue(pugi::xml_node node);
 // Element children only (comments, blank text skipped).
@@ -31,19 +40,22 @@ bool is(pugi::xml_node node, std::string_view ns, std::string_view local);
 // One element as standalone XML text (no indentation), carrying the namespace declarations
 // it inherited so it means the same thing wherever it is pasted.
 std::string rawElement(pugi::xml_node node);
-// The content of `node` (elements and non-blank text, comments dropped) as XML text.
+// The content of `node` (elements, comments and non-blank text) as XML text.
 std::string rawContent(pugi::xml_node node);
+// Applies sanitizeText to every text and attribute value under `node`.
+void sanitizeTree(pugi::xml_node node);
 // Parses `raw` as an XML fragment and appends its nodes to `parent`. False when it is not XML.
 bool appendRaw(pugi::xml_node parent, std::string_view raw);
-
-// Stable-sorts the element children of `node` by their rank in `order`; names not in `order`
-// go after all that are.
-void orderChildren(pugi::xml_node node, std::span<const std::string_view> order);
 
 // XML 1.0 can carry neither C0 control characters (except tab and LF) nor invalid UTF-8; a CR
 // would come back as LF. Fixes `text` in place: CR/CRLF -> LF, control characters removed,
 // invalid UTF-8 -> U+FFFD. Returns what was changed, as a phrase ("" when nothing was).
 std::string sanitizeText(std::string& text);
+// Well-formed UTF-8: no overlong forms, surrogates, code points past U+10FFFF or cut sequences.
+bool isValidUtf8(std::string_view text);
+// A comment's text as it can be written and read back unchanged: sanitizeText, then every '-'
+// before another '-' or at the end followed by a space (pugixml writes it so).
+std::string sanitizeComment(std::string_view text);
 // Printable ASCII, tab and LF only: text sanitizeText leaves as it is (checked without copying).
 bool isPlainAscii(std::string_view text);
 

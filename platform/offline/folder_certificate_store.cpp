@@ -3,6 +3,8 @@
 #include "openssl_parse.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace aovpn::platform::offline {
 
@@ -29,62 +31,118 @@ std::vector<LoadedFile> loadFolder(const fs::path& dir) {
     return files;
 }
 
-// A matching key in the same file (bundle) or anywhere in the folder; an encrypted key next to
-// the certificate (same stem, .key) counts too, since we cannot open it without its password.
-bool privateKeyFor(X509* cert, const LoadedFile& own, const std::vector<LoadedFile>& folder) {
-    auto matches = [cert](const LoadedFile& f) {
-        return std::any_of(f.keys.begin(), f.keys.end(), [cert](const PkeyPtr& k) {
-            return X509_check_private_key(cert, k.get()) == 1;
-        });
-    };
-    if (matches(own)) return true;
-    for (const auto& f : folder) {
-        if (matches(f)) return true;
-        if (f.hasEncryptedKey && f.path.stem() == own.path.stem() && f.path != own.path)
-            return true;
-    }
-    return false;
+// DER bytes of a name or a public key: the keys of the indexes below.
+std::string nameKey(const X509_NAME* name) {
+    unsigned char* der = nullptr;
+    const int n = i2d_X509_NAME(name, &der);
+    std::string out = n > 0 ? std::string(reinterpret_cast<char*>(der), static_cast<std::size_t>(n))
+                            : std::string();
+    OPENSSL_free(der);
+    return out;
 }
 
-// Leaf first, up to the self-signed root, using the folder's certificates as the CA pool.
-void addChain(X509* cert, const std::vector<X509*>& pool, CertificateInfo& info) {
+std::string publicKeyKey(const EVP_PKEY* key) {
+    unsigned char* der = nullptr;
+    const int n = i2d_PUBKEY(key, &der);
+    std::string out = n > 0 ? std::string(reinterpret_cast<char*>(der), static_cast<std::size_t>(n))
+                            : std::string();
+    OPENSSL_free(der);
+    return out;
+}
+
+// The folder's certificates by subject and its keys by public key, so a bundle of 10,000
+// certificates is described in n log n instead of comparing every pair.
+struct Indexes {
+    std::multimap<std::string, X509*> bySubject;
+    std::set<std::string> keys;
+
+    void addCerts(const LoadedFile& f) {
+        for (const auto& c : f.certs)
+            bySubject.emplace(nameKey(X509_get_subject_name(c.get())), c.get());
+    }
+    void addKeys(const LoadedFile& f) {
+        for (const auto& k : f.keys)
+            keys.insert(publicKeyKey(k.get()));
+    }
+    X509* issuerOf(X509* cert) const {
+        const auto [first, last] = bySubject.equal_range(nameKey(X509_get_issuer_name(cert)));
+        for (auto it = first; it != last; ++it)
+            if (it->second != cert && issuedBy(cert, it->second)) return it->second;
+        return nullptr;
+    }
+    // The certificate's SubjectPublicKeyInfo as encoded (no key decoding: that costs a
+    // provider lookup per certificate in OpenSSL 3).
+    bool hasKeyFor(X509* cert) const {
+        if (keys.empty()) return false;
+        unsigned char* der = nullptr;
+        const int n = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &der);
+        const bool found = n > 0 && keys.count(std::string(reinterpret_cast<char*>(der),
+                                                           static_cast<std::size_t>(n)));
+        OPENSSL_free(der);
+        return found;
+    }
+};
+
+Indexes indexFolder(const std::vector<LoadedFile>& files) {
+    Indexes ix;
+    for (const auto& f : files) {
+        ix.addCerts(f);
+        ix.addKeys(f);
+    }
+    return ix;
+}
+
+// A matching key anywhere in the folder (bundle or separate file); an encrypted key next to the
+// certificate (same stem, .key) counts too, since we cannot open it without its password.
+bool privateKeyFor(X509* cert, const LoadedFile& own, const Indexes& ix,
+                   const std::set<std::string>& encryptedStems) {
+    if (ix.hasKeyFor(cert)) return true;
+    return encryptedStems.count(own.path.stem().string()) > 0;
+}
+
+// Leaf first, up to the self-signed root (at most 10 steps).
+void addChain(X509* cert, const Indexes& ix, CertificateInfo& info) {
     X509* current = cert;
     info.chainThumbprints.push_back(info.thumbprint);
-    for (int depth = 0; depth < 10 && !issuedBy(current, current); ++depth) {
-        auto it = std::find_if(pool.begin(), pool.end(),
-                               [&](X509* ca) { return ca != current && issuedBy(current, ca); });
-        if (it == pool.end()) break;
-        current = *it;
+    for (int depth = 0; depth < 10 && !selfIssued(current); ++depth) {
+        X509* next = ix.issuerOf(current);
+        if (!next) break;
+        current = next;
         info.chainThumbprints.push_back(sha1Thumbprint(current));
     }
-    info.chainComplete = issuedBy(current, current);
+    info.chainComplete = selfIssued(current) && issuedBy(current, current);
     if (info.chainThumbprints.size() > 1) info.issuingCaThumbprint = info.chainThumbprints[1];
     if (info.chainComplete) info.rootThumbprint = info.chainThumbprints.back();
 }
 
-std::vector<X509*> certPool(const std::vector<LoadedFile>& files) {
-    std::vector<X509*> pool;
+// Stems of files holding an encrypted key other than `own`'s own file.
+std::set<std::string> encryptedKeyStems(const std::vector<LoadedFile>& files) {
+    std::set<std::string> out;
     for (const auto& f : files)
-        for (const auto& c : f.certs)
-            pool.push_back(c.get());
-    return pool;
+        if (f.hasEncryptedKey && f.certs.empty()) out.insert(f.path.stem().string());
+    return out;
 }
 } // namespace
 
 FolderCertificateStore::FolderCertificateStore(fs::path dir) : dir_(std::move(dir)) {}
+
+StoreOwner FolderCertificateStore::storeOwner() {
+    return {{}, "the certificate files in " + dir_.string()};
+}
 
 Result<std::vector<CertificateInfo>> FolderCertificateStore::listPersonal() {
     std::vector<CertificateInfo> out;
     std::error_code ec;
     if (!fs::is_directory(dir_, ec)) return out; // no folder yet: no certificates
     const auto files = loadFolder(dir_);
-    const auto pool = certPool(files);
+    const Indexes ix = indexFolder(files);
+    const auto encrypted = encryptedKeyStems(files);
     for (const auto& f : files) {
         for (const auto& c : f.certs) {
             if (isCaCertificate(c.get())) continue;
             CertificateInfo info = describeCertificate(c.get());
-            info.hasPrivateKey = privateKeyFor(c.get(), f, files);
-            addChain(c.get(), pool, info);
+            info.hasPrivateKey = privateKeyFor(c.get(), f, ix, encrypted);
+            addChain(c.get(), ix, info);
             info.source = f.path.string();
             out.push_back(std::move(info));
         }
@@ -100,14 +158,15 @@ Result<CertificateInfo> FolderCertificateStore::readCertificateFile(const fs::pa
                          "The file holds a key but no certificate.");
     X509* cert = loaded.value().certs.front().get();
     CertificateInfo info = describeCertificate(cert);
-    info.hasPrivateKey = privateKeyFor(cert, loaded.value(), {});
+    Indexes own;
+    own.addKeys(loaded.value());
+    info.hasPrivateKey = own.hasKeyFor(cert);
     // The file's other certificates plus the folder's CAs complete the chain when they can.
     std::error_code ec;
     auto folder = fs::is_directory(dir_, ec) ? loadFolder(dir_) : std::vector<LoadedFile>{};
-    auto pool = certPool(folder);
-    for (const auto& c : loaded.value().certs)
-        pool.push_back(c.get());
-    addChain(cert, pool, info);
+    Indexes ix = indexFolder(folder);
+    ix.addCerts(loaded.value());
+    addChain(cert, ix, info);
     info.source = file.string();
     return info;
 }

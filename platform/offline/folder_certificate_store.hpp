@@ -12,6 +12,7 @@ class FolderCertificateStore final : public CertificateStore {
     // End-entity certificates of the folder (CA certificates only serve to build chains).
     Result<std::vector<CertificateInfo>> listPersonal() override;
     Result<CertificateInfo> readCertificateFile(const std::filesystem::path& file) override;
+    StoreOwner storeOwner() override;
 
   private:
     std::filesystem::path dir_;

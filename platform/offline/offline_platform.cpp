@@ -30,7 +30,9 @@ class OfflineConnectionTester final : public ConnectionTester {
         r.hint = r.error->nextStep;
         return r;
     }
-    Result<ConnectionStatus> status(std::string_view) override { return ConnectionStatus{}; }
+    Result<ConnectionStatus> status(std::string_view) override {
+        return ConnectionStatus{false, "Not connected (no connections in Linux authoring mode)", 0};
+    }
     Status disconnect(std::string_view, std::chrono::milliseconds) override {
         return Status::success(); // nothing is ever connected here
     }
@@ -53,10 +55,31 @@ class OfflineSession final : public Session {
         const passwd* pw = ::getpwuid(uid);
         s.process.name = pw ? pw->pw_name : std::to_string(uid);
         s.process.sid = "S-1-22-1-" + std::to_string(uid); // Samba's SID form for a Unix uid
-        s.console = s.process; // authoring happens at this machine, for its own user
+        s.sessionUser = s.process; // authoring happens at this machine, for its own user
         s.elevated = uid == 0;
-        s.consoleNote = "Linux authoring mode: profiles are written to a folder for you.";
+        s.sessionNote = "Linux authoring mode: profiles are written to a folder for you.";
         return s;
+    }
+    // Offline accounts are Unix users: "name", "DOMAIN\\name" (domain ignored) or S-1-22-1-<uid>.
+    Result<Account> resolveAccount(std::string_view nameOrSid) override {
+        const std::string text(nameOrSid);
+        const passwd* pw = nullptr;
+        if (text.rfind("S-1-22-1-", 0) == 0) {
+            char* end = nullptr;
+            const unsigned long uid = std::strtoul(text.c_str() + 9, &end, 10);
+            if (end && *end == '\0' && end != text.c_str() + 9)
+                pw = ::getpwuid(static_cast<uid_t>(uid));
+        } else {
+            const auto slash = text.rfind('\\');
+            pw = ::getpwnam(text.substr(slash == std::string::npos ? 0 : slash + 1).c_str());
+        }
+        if (!pw) {
+            Error e = makeError("Find the account " + text, CodeKind::None, 0);
+            e.meaning = "There is no such user on this system.";
+            e.nextStep = "Give a user name or a SID of the form S-1-22-1-<uid>.";
+            return e;
+        }
+        return Account{pw->pw_name, "S-1-22-1-" + std::to_string(pw->pw_uid)};
     }
     Status relaunchElevated(std::string_view) override {
         Error e;
@@ -66,22 +89,31 @@ class OfflineSession final : public Session {
     }
 };
 
+fs::path profilesDirFor(const PlatformOptions& o) {
+    return o.profilesDir.empty() ? dataHome() / "aovpn-studio" / "profiles" : o.profilesDir;
+}
+
+// The copies of applied profiles and the replace journals sit in a folder inside the profiles
+// folder ("." + a folder: never listed as a profile).
 class OfflinePlatform final : public Platform {
   public:
     explicit OfflinePlatform(const PlatformOptions& o)
         : certs_(o.certificatesDir.empty() ? dataHome() / "aovpn-studio" / "certificates"
                                            : o.certificatesDir),
-          profiles_(o.profilesDir.empty() ? dataHome() / "aovpn-studio" / "profiles"
-                                          : o.profilesDir) {}
+          store_(profilesDirFor(o)),
+          copies_(makeFolderAppliedCopies(profilesDirFor(o) / ".applied")),
+          service_(store_, *copies_) {}
     std::string_view name() const override { return "Linux authoring mode"; }
     CertificateStore& certificates() override { return certs_; }
-    ProfileStore& profiles() override { return profiles_; }
+    ProfileService& profiles() override { return service_; }
     ConnectionTester& connections() override { return tester_; }
     Session& session() override { return session_; }
 
   private:
     offline::FolderCertificateStore certs_;
-    offline::FolderProfileStore profiles_;
+    offline::FolderProfileStore store_;
+    std::unique_ptr<AppliedCopies> copies_;
+    LocalProfileService service_;
     OfflineConnectionTester tester_;
     OfflineSession session_;
 };

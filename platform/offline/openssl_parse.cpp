@@ -1,5 +1,7 @@
 #include "openssl_parse.hpp"
 
+#include "platform/atomic_file.hpp"
+
 #include "folder_profile_store.hpp"
 
 #include <algorithm>
@@ -106,15 +108,16 @@ void readEku(X509* cert, CertificateInfo& info) {
 
 Result<LoadedFile> loadCertificateFile(const std::filesystem::path& file) {
     const std::string action = "Read the certificate file " + file.string();
-    auto bytes = readWholeFile(file);
-    if (!bytes) return makeError(action, CodeKind::Errno, ENOENT, "The file could not be opened.");
+    // Regular files only (a FIFO would hang, /dev/zero never ends), and a size cap.
+    auto bytes = readRegularFile(file, kMaxProfileBytes, action);
+    if (!bytes) return bytes.error();
     LoadedFile out;
     out.path = file;
-    if (bytes->find("-----BEGIN") != std::string::npos) {
-        loadPem(*bytes, out);
+    if (bytes.value().find("-----BEGIN") != std::string::npos) {
+        loadPem(bytes.value(), out);
     } else {
-        const auto* p = reinterpret_cast<const unsigned char*>(bytes->data());
-        if (X509* x = d2i_X509(nullptr, &p, static_cast<long>(bytes->size())))
+        const auto* p = reinterpret_cast<const unsigned char*>(bytes.value().data());
+        if (X509* x = d2i_X509(nullptr, &p, static_cast<long>(bytes.value().size())))
             out.certs.emplace_back(x);
     }
     if (out.certs.empty() && out.keys.empty()) {
@@ -147,6 +150,10 @@ bool isCaCertificate(X509* cert) {
     return X509_check_ca(cert) != 0;
 }
 
+bool selfIssued(X509* cert) {
+    return X509_NAME_cmp(X509_get_subject_name(cert), X509_get_issuer_name(cert)) == 0;
+}
+
 bool issuedBy(X509* cert, X509* issuer) {
     return X509_check_issued(issuer, cert) == X509_V_OK;
 }
@@ -165,7 +172,10 @@ CertificateInfo describeCertificate(X509* cert) {
     readAltNames(cert, info);
     if (info.email.empty()) info.email = nameEntry(subject, NID_pkcs9_emailAddress);
     readEku(cert, info);
-    info.selfSigned = issuedBy(cert, cert);
+    info.selfSigned = selfIssued(cert) && issuedBy(cert, cert);
+    for (std::string* field : {&info.subject, &info.commonName, &info.issuer,
+                               &info.issuerCommonName, &info.upn, &info.email})
+        *field = visibleText(*field);
     return info;
 }
 

@@ -33,6 +33,8 @@ CertificateInfo describeCertificate(X509* cert);
 
 bool isCaCertificate(X509* cert);
 bool issuedBy(X509* cert, X509* issuer);
+// Subject and issuer names are equal (cheap; issuedBy also checks the key).
+bool selfIssued(X509* cert);
 std::string sha1Thumbprint(X509* cert);
 
 } // namespace aovpn::platform::offline

@@ -67,6 +67,16 @@ constexpr std::array kHints{
            "Apply replaces an existing profile; if this persists, remove the profile (which also "
            "cleans registry leftovers) and apply again."}},
     Entry{CodeKind::HResult,
+          0x80041019,
+          {"The instance already exists: a profile of that name is installed in this context "
+           "(a create-only write never overwrites).",
+           "Apply replaces it (delete, then create); if it persists, remove the profile first, "
+           "which also cleans its registry leftovers."}},
+    Entry{CodeKind::HResult,
+          0x80070331,
+          {"The profile cannot be deleted while it is connected (817).",
+           "Disconnect it first (aovpn disconnect NAME); Apply and Remove hang up by themselves."}},
+    Entry{CodeKind::HResult,
           0x80092004,
           {"The certificate or object was not found.", "Check the certificate store and file."}},
     Entry{CodeKind::HResult,
@@ -96,6 +106,12 @@ constexpr std::array kHints{
           1314,
           {"A privilege is missing: reading another session's user token needs SYSTEM.",
            "Run as SYSTEM to write another user's profile, or let the user run the app."}},
+    Entry{CodeKind::Win32,
+          18,
+          {"\"There are no more files\": with RememberCredentials=true Windows keeps the old "
+           "certificate's cached credential after the certificate was renewed.",
+           "Clear the saved credential (rasphone: the connection's properties, or remove and "
+           "re-apply the profile) or set RememberCredentials to false."}},
     // --- POSIX (offline mode) -----------------------------------------------------------------
     Entry{CodeKind::Errno,
           13,
@@ -130,7 +146,8 @@ constexpr std::array kHints{
            "Check the user's certificate and the NPS policy for this user."}},
     Entry{CodeKind::Ras,
           703,
-          {"The connection needs user interaction (e.g. a certificate pick or a prompt).",
+          {"The connection needs user interaction (ERROR_INTERACTIVE_MODE): the EAP method wants "
+           "a prompt (several certificates match, a smart card PIN, or a password).",
            "Test from the user's own desktop session, or fix the certificate filter so exactly "
            "one certificate matches."}},
     Entry{CodeKind::Ras,
@@ -138,6 +155,10 @@ constexpr std::array kHints{
           {"No PPP control protocols were configured: the server assigned no address (IP pool "
            "exhausted or not configured), or protocols mismatch.",
            "Check the VPN server's address assignment (static pool or DHCP)."}},
+    Entry{CodeKind::Ras,
+          756,
+          {"This connection is already being dialled.",
+           "Wait for the running attempt to finish (or disconnect it), then test again."}},
     Entry{CodeKind::Ras,
           789,
           {"L2TP: the security layer failed (pre-shared key or certificate).",
@@ -166,6 +187,21 @@ constexpr std::array kHints{
            "Check the NPS network policy's conditions and EAP method (Smart card or other "
            "certificate / PEAP) against the profile."}},
     Entry{CodeKind::Ras,
+          817,
+          {"The connection cannot be deleted while it is connected.",
+           "Disconnect it first; Apply and Remove hang up by themselves."}},
+    Entry{CodeKind::Ras,
+          853,
+          {"The user's certificate for EAP is not valid (expired, revoked, or the chain is "
+           "broken).",
+           "Renew or re-enroll the client certificate; check its chain up to a trusted root."}},
+    Entry{CodeKind::Ras,
+          864,
+          {"The root CA of the VPN server's certificate was not found in Trusted Root "
+           "Certification Authorities (or does not match the profile's TrustedRootCA).",
+           "Import the server's root CA into the computer's Trusted Root store and make the "
+           "profile's TrustedRootCA thumbprint match it."}},
+    Entry{CodeKind::Ras,
           868,
           {"The gateway's name could not be resolved (DNS).",
            "Check the server FQDN in the profile and the client's DNS."}},
@@ -176,6 +212,12 @@ constexpr std::array kHints{
            "match the gateway FQDN.",
            "Check the VPN server certificate (EKU, expiry, subject name = the FQDN in the "
            "profile) and that its root CA is trusted on this machine."}},
+    Entry{CodeKind::Ras,
+          18,
+          {"\"There are no more files\": with RememberCredentials=true Windows keeps the old "
+           "certificate's cached credential after the certificate was renewed.",
+           "Clear the saved credential (remove and re-apply the profile) or set "
+           "RememberCredentials to false."}},
     Entry{CodeKind::Ras,
           13806,
           {"IKE found no valid machine certificate (device tunnel / machine authentication).",

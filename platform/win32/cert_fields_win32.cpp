@@ -161,7 +161,7 @@ std::string hexUpper(const BYTE* data, DWORD size) {
     return out;
 }
 
-CertificateInfo describeCertificate(PCCERT_CONTEXT c, HCERTSTORE extraStore) {
+CertificateInfo describeCertificate(PCCERT_CONTEXT c, HCERTSTORE extraStore, bool openKey) {
     CertificateInfo info;
     info.subject = fullName(c->pCertInfo->Subject);
     info.issuer = fullName(c->pCertInfo->Issuer);
@@ -174,10 +174,16 @@ CertificateInfo describeCertificate(PCCERT_CONTEXT c, HCERTSTORE extraStore) {
     readAltNames(c, info);
     if (info.email.empty()) info.email = nameString(c, CERT_NAME_EMAIL_TYPE, 0);
     readEku(c, info);
-    info.hasPrivateKey = hasPrivateKey(c);
+    DWORD linkSize = 0;
+    info.hasPrivateKey = openKey ? hasPrivateKey(c)
+                                 : CertGetCertificateContextProperty(c, CERT_KEY_PROV_INFO_PROP_ID,
+                                                                     nullptr, &linkSize) != FALSE;
     readChain(c, extraStore, info);
     info.selfSigned = CertCompareCertificateName(X509_ASN_ENCODING, &c->pCertInfo->Subject,
                                                  &c->pCertInfo->Issuer) != FALSE;
+    for (std::string* field : {&info.subject, &info.commonName, &info.issuer,
+                               &info.issuerCommonName, &info.upn, &info.email})
+        *field = visibleText(*field);
     return info;
 }
 

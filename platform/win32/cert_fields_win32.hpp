@@ -9,7 +9,8 @@
 namespace aovpn::platform::win {
 
 // `extraStore` (may be null) is searched for issuers besides the system's CA/Root stores.
-CertificateInfo describeCertificate(PCCERT_CONTEXT cert, HCERTSTORE extraStore);
+// `openKey` false (another user's store): the key is not opened, its link is enough.
+CertificateInfo describeCertificate(PCCERT_CONTEXT cert, HCERTSTORE extraStore, bool openKey);
 
 std::string hexUpper(const BYTE* data, DWORD size);
 

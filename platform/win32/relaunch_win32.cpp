@@ -1,5 +1,10 @@
 // Elevated relaunch: the same exe through UAC ("runas") with fixed arguments. The open document
-// goes into a temp file we create; only that file's path is on the command line, never user text.
+// goes into <TEMP>\aovpn-handoff-<pid>-<tick>\document.xml, a folder created for this hand-over;
+// only that path is on the command line, never user text. The elevated window takes the file only
+// from a folder of that shape owned by this session's user, and removes both.
+#include "platform/atomic_file.hpp"
+
+#include "protected_folder.hpp"
 #include "session_win32.hpp"
 #include "win_util.hpp"
 
@@ -15,26 +20,20 @@ std::wstring exePath() {
     return path;
 }
 
-// %TEMP%\aovpn-handoff-<pid>-<tick>.xml, created new (never an existing file).
-Result<std::wstring> writeHandoffFile(std::string_view doc) {
+Result<std::filesystem::path> writeHandoffFile(std::string_view doc) {
     const std::string action = "Save the document for the elevated window";
     wchar_t dir[MAX_PATH + 1];
     const DWORD n = GetTempPathW(MAX_PATH + 1, dir);
     if (n == 0 || n > MAX_PATH) return win32Error(action, GetLastError());
-    const std::wstring file = std::wstring(dir, n) + widen(kHandoffPrefix) +
-                              std::to_wstring(GetCurrentProcessId()) + L"-" +
-                              std::to_wstring(GetTickCount64()) + L".xml";
-    HANDLE h = CreateFileW(file.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW,
-                           FILE_ATTRIBUTE_TEMPORARY, nullptr);
-    if (h == INVALID_HANDLE_VALUE) return win32Error(action, GetLastError());
-    DWORD written = 0;
-    const BOOL ok = WriteFile(h, doc.data(), static_cast<DWORD>(doc.size()), &written, nullptr) &&
-                    written == doc.size() && FlushFileBuffers(h);
-    const DWORD err = GetLastError();
-    CloseHandle(h);
-    if (!ok) {
-        DeleteFileW(file.c_str());
-        return win32Error(action, err);
+    const std::filesystem::path folder =
+        std::filesystem::path(std::wstring(dir, n)) /
+        (widen(kHandoffPrefix) + std::to_wstring(GetCurrentProcessId()) + L"-" +
+         std::to_wstring(GetTickCount64()));
+    if (!CreateDirectoryW(folder.c_str(), nullptr)) return win32Error(action, GetLastError());
+    const auto file = folder / widen(kHandoffLeaf);
+    if (auto s = writeFileAtomically(file, doc, action); !s.ok()) {
+        RemoveDirectoryW(folder.c_str());
+        return *s.error;
     }
     return file;
 }
@@ -44,7 +43,7 @@ Status Win32Session::relaunchElevated(std::string_view documentXml) {
     auto file = writeHandoffFile(documentXml);
     if (!file) return Status::failure(file.error());
     // Temp paths cannot contain '"', so quoting the one variable argument is safe.
-    const std::wstring args = widen(kHandoffFlag) + L" \"" + file.value() + L"\"";
+    const std::wstring args = widen(kHandoffFlag) + L" \"" + file.value().wstring() + L"\"";
     const std::wstring exe = exePath();
     SHELLEXECUTEINFOW info{};
     info.cbSize = sizeof info;
@@ -56,7 +55,55 @@ Status Win32Session::relaunchElevated(std::string_view documentXml) {
     if (ShellExecuteExW(&info)) return Status::success();
     const DWORD err = GetLastError();
     DeleteFileW(file.value().c_str());
+    RemoveDirectoryW(file.value().parent_path().c_str());
     return Status::failure(win32Error("Relaunch AOVPN Studio as administrator", err));
 }
 
 } // namespace aovpn::platform::win
+
+namespace aovpn::platform {
+
+namespace {
+Error refuse(const std::string& why) {
+    Error e;
+    e.action = "Take the document handed over by the previous window";
+    e.meaning = why;
+    e.nextStep = "Open the document again (File > Open).";
+    return e;
+}
+
+bool plainEntry(const std::filesystem::path& p, bool folder) {
+    const DWORD attrs = GetFileAttributesW(p.c_str());
+    if (attrs == INVALID_FILE_ATTRIBUTES || (attrs & FILE_ATTRIBUTE_REPARSE_POINT)) return false;
+    return ((attrs & FILE_ATTRIBUTE_DIRECTORY) != 0) == folder;
+}
+
+// The owners this session trusts: its signed-in user (who relaunched) and this process.
+bool trustedOwner(const std::filesystem::path& p) {
+    auto owner = win::ownerSidOf(p);
+    if (!owner) return false;
+    win::Win32Session session;
+    auto info = session.query();
+    if (!info) return false;
+    const auto& s = info.value();
+    return owner.value() == s.process.sid || (s.sessionUser && owner.value() == s.sessionUser->sid);
+}
+} // namespace
+
+Result<std::string> takeHandoffDocument(const std::filesystem::path& file) {
+    if (!handoffFileFromArgs({std::string(kHandoffFlag), win::narrow(file.wstring())}))
+        return refuse("The path is not a hand-over file this app created.");
+    const auto folder = file.parent_path();
+    if (!plainEntry(folder, true) || !plainEntry(file, false))
+        return refuse("The hand-over file or its folder is gone or is a link; it was left alone.");
+    if (!trustedOwner(folder) || !trustedOwner(file))
+        return refuse("The hand-over file belongs to another account than this session's user; "
+                      "it was left alone.");
+    auto text = readRegularFile(file, kMaxDocumentBytes, "Read the handed-over document");
+    if (!text) return text.error();
+    DeleteFileW(file.c_str());
+    RemoveDirectoryW(folder.c_str());
+    return text.value();
+}
+
+} // namespace aovpn::platform

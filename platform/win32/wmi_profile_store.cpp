@@ -2,12 +2,12 @@
 
 #include "model/escape.hpp"
 
-#include "wmi_session.hpp"
+#include <wbemidl.h>
 
 namespace aovpn::platform::win {
 
 namespace {
-std::string quoted(std::string_view name) {
+std::string inQuotes(std::string_view name) {
     return "\"" + std::string(name) + "\"";
 }
 
@@ -21,92 +21,82 @@ Result<std::string> instanceIdFor(std::string_view name, const std::string& acti
     return e;
 }
 
-// The bridge returns ProfileXML as stored; if it comes back still CIM-escaped, undo that once.
-std::string readBackXml(IWbemClassObject* obj) {
-    std::string xml = narrow(stringProperty(obj, L"ProfileXML"));
+// What the bridge returns is the profile as Windows regenerated it; if it still comes back
+// CIM-escaped, undo that once.
+std::string readBackXml(const std::wstring& raw) {
+    std::string xml = narrow(raw);
     if (xml.rfind("&lt;", 0) == 0) xml = aovpn::unescapeCimString(xml);
     return xml;
 }
-
-InstalledProfile toProfile(IWbemClassObject* obj) {
-    InstalledProfile p;
-    p.instanceId = narrow(stringProperty(obj, L"InstanceID"));
-    p.name = aovpn::decodeInstanceId(p.instanceId);
-    p.xml = readBackXml(obj);
-    return p;
-}
 } // namespace
 
+std::wstring vpnObjectPath(std::wstring_view instanceId) {
+    std::wstring quotedId;
+    for (wchar_t c : instanceId) {
+        if (c == L'\\' || c == L'"') quotedId += L'\\';
+        quotedId += c;
+    }
+    return std::wstring(kVpnClassName) + L".InstanceID=\"" + quotedId + L"\",ParentID=\"" +
+           kVpnParentId + L"\"";
+}
+
+WmiProfileStore::WmiProfileStore(WmiBridge& bridge, bool runningAsSystem)
+    : bridge_(bridge), system_(runningAsSystem) {}
+
+WmiContext WmiProfileStore::contextFor(const ProfileTarget& t) const {
+    if (t.kind == TunnelKind::User) return {kUserContext, widen(t.user.sid)};
+    if (system_) return {};
+    return {kMachineContext, L"SYSTEM"};
+}
+
 Result<std::vector<InstalledProfile>> WmiProfileStore::list(const ProfileTarget& target) {
-    const std::string action = "List the installed VPN profiles through WMI";
-    auto s = connectMdmBridge(target, action);
-    if (!s) return s.error();
-    ComPtr<IEnumWbemClassObject> items;
-    Bstr cls(kVpnClass);
-    HRESULT hr = s.value().services->CreateInstanceEnum(
-        cls.get(), WBEM_FLAG_FORWARD_ONLY | WBEM_FLAG_RETURN_IMMEDIATELY, s.value().context.get(),
-        items.put());
-    if (FAILED(hr)) return wmiError(action, hr);
+    std::vector<WmiInstance> raw;
+    const WmiCall call = bridge_.enumerate(contextFor(target), raw);
+    if (!call.ok()) return wmiCallError("List the installed VPN profiles through WMI", call);
     std::vector<InstalledProfile> out;
-    for (;;) {
-        ComPtr<IWbemClassObject> obj;
-        ULONG got = 0;
-        hr = items->Next(static_cast<long>(WBEM_INFINITE), 1, obj.put(), &got);
-        if (FAILED(hr)) return wmiError(action, hr);
-        if (got == 0) break;
-        if (stringProperty(obj.get(), L"ParentID") != kParentId) continue;
-        out.push_back(toProfile(obj.get()));
+    for (const auto& i : raw) {
+        if (i.parentId != kVpnParentId) continue;
+        InstalledProfile p;
+        p.instanceId = narrow(i.instanceId);
+        p.name = aovpn::decodeInstanceId(p.instanceId);
+        p.xml = readBackXml(i.profileXml);
+        out.push_back(std::move(p));
     }
     return out;
 }
 
+// By the DECODED name: Microsoft's, Hicks's and DPC's scripts encode only spaces, so
+// "Contoso (Test)" may be stored as "Contoso%20(Test)" and must still be found.
 Result<std::optional<InstalledProfile>> WmiProfileStore::find(const ProfileTarget& target,
                                                               std::string_view name) {
-    auto id = instanceIdFor(name, "Read the VPN profile " + quoted(name));
+    auto id = instanceIdFor(name, "Read the VPN profile " + inQuotes(name));
     if (!id) return id.error();
     auto all = list(target);
     if (!all) return all.error();
     for (auto& p : all.value())
-        if (p.instanceId == id.value()) return std::optional<InstalledProfile>{std::move(p)};
+        if (p.name == name) return std::optional<InstalledProfile>{std::move(p)};
     return std::optional<InstalledProfile>{};
 }
 
 Status WmiProfileStore::create(const ProfileTarget& target, std::string_view name,
                                std::string_view xml) {
-    const std::string action = "Create the VPN profile " + quoted(name) + " through WMI";
+    const std::string action = "Create the VPN profile " + inQuotes(name) + " through WMI";
     auto id = instanceIdFor(name, action);
     if (!id) return Status::failure(id.error());
-    auto s = connectMdmBridge(target, action);
-    if (!s) return Status::failure(s.error());
-    IWbemServices* svc = s.value().services.get();
-    IWbemContext* ctx = s.value().context.get();
-    ComPtr<IWbemClassObject> cls, inst;
-    Bstr clsName(kVpnClass);
-    HRESULT hr = svc->GetObject(clsName.get(), 0, ctx, cls.put(), nullptr);
-    if (SUCCEEDED(hr)) hr = cls->SpawnInstance(0, inst.put());
-    if (SUCCEEDED(hr)) hr = putStringProperty(inst.get(), L"ParentID", kParentId);
-    if (SUCCEEDED(hr)) hr = putStringProperty(inst.get(), L"InstanceID", widen(id.value()));
     // The one escaping rule (& first) lives in the model; never escape here.
-    if (SUCCEEDED(hr))
-        hr = putStringProperty(inst.get(), L"ProfileXML", widen(aovpn::escapeCimString(xml)));
-    if (SUCCEEDED(hr)) hr = svc->PutInstance(inst.get(), WBEM_FLAG_CREATE_ONLY, ctx, nullptr);
-    if (FAILED(hr)) return Status::failure(wmiError(action, hr));
+    const WmiInstance inst{kVpnParentId, widen(id.value()), widen(aovpn::escapeCimString(xml))};
+    const WmiCall call = bridge_.putInstance(contextFor(target), inst, WBEM_FLAG_CREATE_ONLY);
+    if (!call.ok()) return Status::failure(wmiCallError(action, call));
     return Status::success();
 }
 
-Status WmiProfileStore::remove(const ProfileTarget& target, std::string_view name) {
-    const std::string action = "Delete the VPN profile " + quoted(name) + " through WMI";
-    auto id = instanceIdFor(name, action);
-    if (!id) return Status::failure(id.error());
-    auto s = connectMdmBridge(target, action);
-    if (!s) return Status::failure(s.error());
-    // The encoded InstanceID holds only letters, digits and %XX, so it is safe inside quotes.
-    const std::wstring path = std::wstring(kVpnClass) + L".InstanceID=\"" + widen(id.value()) +
-                              L"\",ParentID=\"" + kParentId + L"\"";
-    Bstr objectPath(path);
-    const HRESULT hr =
-        s.value().services->DeleteInstance(objectPath.get(), 0, s.value().context.get(), nullptr);
-    if (FAILED(hr)) return Status::failure(wmiError(action, hr));
+Status WmiProfileStore::remove(const ProfileTarget& target, const InstalledProfile& installed) {
+    const std::string action =
+        "Delete the VPN profile " + inQuotes(installed.name) + " through WMI";
+    // The InstanceID exactly as enumerated (another tool's may hold raw characters).
+    const WmiCall call =
+        bridge_.deleteInstance(contextFor(target), vpnObjectPath(widen(installed.instanceId)));
+    if (!call.ok()) return Status::failure(wmiCallError(action, call));
     return Status::success();
 }
 

@@ -88,6 +88,16 @@ expect("validate missing" RC 2 ERR "no-such-file.xml: error: cannot read the fil
   ARGS validate "${D}/no-such-file.xml")
 expect("validate malformed" RC 2 ERR "broken.xml:4:[0-9]+: error: " ARGS validate ${broken})
 expect("validate several: worst wins" RC 2 ARGS validate ${good} ${broken})
+# Reader findings are rules: printed with their id and field, and counted in the summary.
+set(corpus "${DRIVE}${SHARED}/reference/corpus")
+expect("rules: reader rules listed" RC 0 OUT "structure.misplaced +error +a known element under"
+  ARGS rules)
+expect("validate: reader findings are errors with a rule" RC 1
+  ERR "msdocs_vpnv2csp_syncml_data.xml:16:3: error: <DomainNameInformationList> is the VPNv2 CSP's node name.*\\[structure.csp-node\\] \\(DomainNameInformation\\[0\\]\\)"
+  ARGS validate "${corpus}/msdocs_vpnv2csp_syncml_data.xml")
+expect("validate: reader findings counted" RC 1
+  ERR "msdocs_vpnv2csp_syncml_data.xml: 4 error\\(s\\), 2 warning\\(s\\), 1 info"
+  ARGS validate "${corpus}/msdocs_vpnv2csp_syncml_data.xml")
 
 # render
 expect("render xml" RC 0 OUT "^<VPNProfile>\n  <ProfileName>Contoso AOVPN</ProfileName>" ARGS render ${good})
@@ -95,9 +105,16 @@ expect("render escaped" RC 0 OUT "^&lt;VPNProfile&gt;\n  &lt;ProfileName&gt;Cont
   ARGS render ${good} --escaped)
 expect("render ps1" RC 0 OUT "\\$UserSid = '${sid}'.*\\$ProfileXml = '&lt;VPNProfile&gt;"
   ARGS render ${good} --ps1 --sid ${sid})
-expect("render ps1 quotes doubled" RC 0
-  OUT "\\$ProfileName = 'R&D ''VPN'' ‘‘quoted’’'\n\\$InstanceId = 'R%26D%20%27VPN%27%20%E2%80%98quoted%E2%80%99'"
+# Non-ASCII values travel as base64 UTF-8, so the script is ASCII (safe without its BOM).
+expect("render ps1 is ASCII, non-ASCII values as base64" RC 0
+  OUT "\\$ProfileName = \\[Text.Encoding\\]::UTF8.GetString\\(\\[Convert\\]::FromBase64String\\('UiZEICdWUE4nIOKAmHF1b3RlZOKAmQ=='\\)\\)\n\\$InstanceId = 'R%26D%20%27VPN%27%20%E2%80%98quoted%E2%80%99'"
   ARGS render ${quoted} --ps1)
+string(REGEX MATCH "[^\t\n\r -~]" non_ascii "${out}")
+if(non_ascii)
+  fail("render --ps1 wrote a non-ASCII byte")
+endif()
+expect("render ps1 quotes doubled" RC 0 OUT "\\$ProfileName = 'R&D ''VPN'''\n"
+  ARGS render ${quoted} --ps1 --name "R&D 'VPN'")
 expect("render ps1 bad sid" RC 1 ERR "is not a user SID" ARGS render ${good} --ps1 --sid "S-1-x'")
 expect("render ps1 name with slash" RC 1 ERR "contains '/'" ARGS render ${good} --ps1 --name "A/B")
 expect("render intune" RC 0 OUT "OMA-URI: +\\./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML"
@@ -119,7 +136,7 @@ expect("normalize is idempotent" RC 0 ARGS normalize "${S}/seed.xml")
 if(NOT out STREQUAL normalized)
   fail("normalize of normalized output changed it")
 endif()
-file(GLOB leftovers "${SCRATCH}/*.tmp-*")
+file(GLOB leftovers "${SCRATCH}/*.tmp-*" "${SCRATCH}/.*aovpn-tmp-*")
 if(leftovers)
   fail("normalize -o left temporary files: ${leftovers}")
 endif()
@@ -128,4 +145,67 @@ expect("normalize -o into missing folder" RC 2 ERR "error: cannot write"
 # A non-ASCII file name reaches the tool intact (Windows: via the UTF-16 command line).
 file(COPY_FILE "${DATA}/good_profile.xml" "${SCRATCH}/profilé ü ש.xml")
 expect("non-ASCII file name" RC 0 ERR "0 error" ARGS validate "${S}/profilé ü ש.xml")
+expect("normalize --fix repairs what the docs' sample gets wrong" RC 0
+  OUT "<App>\n +<Id>Microsoft.MicrosoftEdge_8wekyb3d8bbwe</Id>"
+  ERR "fixed: Wrote <App> in <TrafficFilter> \\(TrafficFilter\\[1\\]\\)"
+  ARGS normalize "${corpus}/msdocs_vpnv2csp_syncml_data.xml" --fix)
+expect("normalize keeps comments" RC 0 OUT "<!-- DC01 -->\n  <Route>"
+  ARGS normalize "${corpus}/dpc_machine_working.xml")
+# Hostile inputs and outputs (POSIX-only parts need /dev and symlinks: native build).
+if(NOT EMULATOR)
+  expect("read: a device is refused" RC 2 ERR "/dev/zero is a device, pipe or socket"
+    ARGS validate /dev/zero)
+  execute_process(COMMAND ${AOVPN} render ${good} --ps1 OUTPUT_FILE /dev/full
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "cannot write the output: No space left")
+    fail("render to a full stdout: rc=${rc} ${err}")
+  endif()
+  expect("-o: a device is refused" RC 2 ERR "not a regular file" ARGS normalize ${good} -o /dev/null)
+  file(WRITE "${SCRATCH}/real.xml" "keep me")
+  file(CREATE_LINK "${SCRATCH}/real.xml" "${SCRATCH}/link.xml" SYMBOLIC)
+  expect("-o: a symlink is refused" RC 2 ERR "symbolic link"
+    ARGS normalize ${good} -o "${SCRATCH}/link.xml")
+  file(READ "${SCRATCH}/real.xml" kept)
+  if(NOT kept STREQUAL "keep me")
+    fail("-o through a symlink changed its target")
+  endif()
+  file(CHMOD "${SCRATCH}/real.xml" PERMISSIONS OWNER_READ OWNER_WRITE)
+  file(WRITE "${SCRATCH}/.real.xml.aovpn-tmp-999999999-0" "left by a killed run")
+  expect("-o keeps the mode" RC 0 ARGS normalize ${good} -o "${SCRATCH}/real.xml")
+  execute_process(COMMAND stat -c %a "${SCRATCH}/real.xml" OUTPUT_VARIABLE mode
+                  OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT mode STREQUAL "600")
+    fail("-o changed a 0600 file to ${mode}")
+  endif()
+  if(EXISTS "${SCRATCH}/.real.xml.aovpn-tmp-999999999-0")
+    fail("-o left an interrupted run's temp file behind")
+  endif()
+  execute_process(COMMAND ${AOVPN} validate - INPUT_FILE ${good} RESULT_VARIABLE rc
+                  ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0 OR NOT err MATCHES "-: 0 error")
+    fail("validate - (stdin): rc=${rc} ${err}")
+  endif()
+endif()
 expect("normalize malformed" RC 2 ERR "broken.xml:4:" ARGS normalize ${broken})
+
+# Platform commands. Natively they work on the offline profile folder (XDG_DATA_HOME below);
+# under Wine they reach WMI, which has no MDM bridge there: a mapped error and exit code 3.
+set(ENV{XDG_DATA_HOME} "${SCRATCH}/xdg")
+expect("apply usage" RC 2 ERR "usage: aovpn apply" ARGS apply)
+expect("apply invalid: nothing applied" RC 1 ERR "nothing was applied" ARGS apply ${bad})
+expect("apply unknown user" RC 2 ERR "Find the account no-such-user-x" ARGS apply ${good} --user no-such-user-x)
+expect("connect bad timeout" RC 2 ERR "usage: aovpn connect" ARGS connect X --timeout 0)
+if(EMULATOR)
+  expect("apply under Wine: no MDM bridge, exit 3" RC 3 ERR "0x8004100E.*MDM bridge" ARGS apply ${good})
+  expect("list --json under Wine: the mapped error as JSON" RC 3
+    OUT "^.\"command\":\"list\",\"ok\":false.*\"code\":2147749902.*root..cimv2..mdm..dmmap" ARGS list --json)
+  expect("connect under Wine: entry not found (623)" RC 3 ERR "RAS error 623" ARGS connect "AOVPN No Such Entry" --timeout 5)
+else()
+  expect("apply offline" RC 0 OUT "Created \"Contoso AOVPN\" for " ARGS apply ${good})
+  expect("apply offline again: replaced" RC 0 OUT "\"replaced\":true" ARGS apply ${good} --json)
+  expect("list offline --json" RC 0 OUT "\"profiles\":..\"name\":\"Contoso AOVPN\",\"instanceId\":\"Contoso%20AOVPN\"" ARGS list --json)
+  expect("status offline" RC 0 OUT "Contoso AOVPN: Installed for " ARGS status "Contoso AOVPN")
+  expect("remove offline" RC 0 OUT "Removed \"Contoso AOVPN\"" ARGS remove "Contoso AOVPN")
+  expect("status after remove" RC 0 OUT "\"installed\":false" ARGS status "Contoso AOVPN" --json)
+  expect("connect offline: not available, exit 3" RC 3 ERR "not available" ARGS connect "Contoso AOVPN")
+endif()

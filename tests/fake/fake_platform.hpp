@@ -30,6 +30,9 @@ class FakeCertificateStore final : public CertificateStore {
         if (listError) return *listError;
         return personal;
     }
+    StoreOwner storeOwner() override {
+        return {{"CORP\\alice", "S-1-5-21-1-2-3-1001"}, "CurrentUser\\My of CORP\\alice (fake)"};
+    }
     Result<CertificateInfo> readCertificateFile(const std::filesystem::path& file) override {
         if (auto it = files.find(file); it != files.end()) return it->second;
         return makeError("Read the certificate file " + file.string(), CodeKind::Errno, 2,
@@ -47,9 +50,10 @@ class FakeProfileStore final : public ProfileStore {
     std::optional<std::string> rejectXml;
     LeftoverReport leftovers;
     std::vector<std::string> calls; // "find Contoso", "remove Contoso", "create Contoso" ...
+    std::function<void(const std::string& call)> observer; // sees each call before it acts
 
     Result<std::vector<InstalledProfile>> list(const ProfileTarget& t) override {
-        calls.push_back("list");
+        record("list");
         std::vector<InstalledProfile> out;
         for (const auto& [key, xml] : profiles)
             if (key.first == keyOf(t)) out.push_back({key.second, key.second, xml});
@@ -57,7 +61,7 @@ class FakeProfileStore final : public ProfileStore {
     }
     Result<std::optional<InstalledProfile>> find(const ProfileTarget& t,
                                                  std::string_view name) override {
-        calls.push_back("find " + std::string(name));
+        record("find " + std::string(name));
         if (auto e = take(failNextFind)) return *e;
         auto it = profiles.find({keyOf(t), std::string(name)});
         if (it == profiles.end()) return std::optional<InstalledProfile>{};
@@ -65,7 +69,7 @@ class FakeProfileStore final : public ProfileStore {
             InstalledProfile{std::string(name), std::string(name), it->second}};
     }
     Status create(const ProfileTarget& t, std::string_view name, std::string_view xml) override {
-        calls.push_back("create " + std::string(name));
+        record("create " + std::string(name));
         if (auto e = take(failNextCreate)) return Status::failure(*e);
         if (rejectXml && *rejectXml == xml)
             return Status::failure(fakeError("Create the profile", 0x80041001));
@@ -73,19 +77,23 @@ class FakeProfileStore final : public ProfileStore {
         if (!inserted) return Status::failure(fakeError("Create the profile", 0x800700B7));
         return Status::success();
     }
-    Status remove(const ProfileTarget& t, std::string_view name) override {
-        calls.push_back("remove " + std::string(name));
+    Status remove(const ProfileTarget& t, const InstalledProfile& p) override {
+        record("remove " + p.name);
         if (auto e = take(failNextRemove)) return Status::failure(*e);
-        if (profiles.erase({keyOf(t), std::string(name)}) == 0)
+        if (profiles.erase({keyOf(t), p.name}) == 0)
             return Status::failure(fakeError("Delete the profile", 0x80041002));
         return Status::success();
     }
     LeftoverReport cleanLeftovers(const ProfileTarget&, std::string_view name) override {
-        calls.push_back("clean " + std::string(name));
+        record("clean " + std::string(name));
         return leftovers;
     }
 
   private:
+    void record(std::string call) {
+        if (observer) observer(call);
+        calls.push_back(std::move(call));
+    }
     static std::string keyOf(const ProfileTarget& t) {
         return t.kind == TunnelKind::Device ? std::string() : t.user.sid;
     }
@@ -93,6 +101,54 @@ class FakeProfileStore final : public ProfileStore {
         auto e = std::move(slot);
         slot.reset();
         return e;
+    }
+};
+
+// Copies and journals in memory, keyed like the folder implementation (account, name).
+class FakeAppliedCopies final : public AppliedCopies {
+  public:
+    std::map<std::pair<std::string, std::string>, std::string> copies, journalBytes;
+    std::optional<Error> failNextJournal;
+
+    Result<std::optional<std::string>> load(const ProfileTarget& t, std::string_view n) override {
+        auto it = copies.find(key(t, n));
+        if (it == copies.end()) return std::optional<std::string>{};
+        return std::optional<std::string>{it->second};
+    }
+    Status save(const ProfileTarget& t, std::string_view n, std::string_view xml) override {
+        copies[key(t, n)] = std::string(xml);
+        return Status::success();
+    }
+    Status erase(const ProfileTarget& t, std::string_view n) override {
+        copies.erase(key(t, n));
+        return Status::success();
+    }
+    Status writeJournal(const ReplaceJournal& j) override {
+        if (failNextJournal) {
+            auto e = std::move(*failNextJournal);
+            failNextJournal.reset();
+            return Status::failure(e);
+        }
+        journalBytes[key(j.target, j.name)] = serializeJournal(j);
+        return Status::success();
+    }
+    Status clearJournal(const ProfileTarget& t, std::string_view n) override {
+        journalBytes.erase(key(t, n));
+        return Status::success();
+    }
+    Result<std::vector<ReplaceJournal>> journals(const ProfileTarget& t) override {
+        std::vector<ReplaceJournal> out;
+        for (const auto& [k, bytes] : journalBytes)
+            if (k.first == scope(t)) out.push_back(*parseJournal(bytes));
+        return out;
+    }
+
+  private:
+    static std::string scope(const ProfileTarget& t) {
+        return t.kind == TunnelKind::Device ? std::string("machine") : "user-" + t.user.sid;
+    }
+    static std::pair<std::string, std::string> key(const ProfileTarget& t, std::string_view n) {
+        return {scope(t), std::string(n)};
     }
 };
 
@@ -172,23 +228,35 @@ class FakeSession final : public Session {
     std::vector<std::string> relaunchedWith; // documents handed to relaunchElevated
     std::optional<Error> relaunchError;
 
+    std::vector<Account> accounts{{"CORP\\alice", "S-1-5-21-1-2-3-1001"},
+                                  {"CORP\\bob", "S-1-5-21-1-2-3-1002"}};
+
     Result<SessionInfo> query() override { return info; }
+    Result<Account> resolveAccount(std::string_view nameOrSid) override {
+        for (const auto& a : accounts)
+            if (a.name == nameOrSid || a.sid == nameOrSid) return a;
+        return makeError("Find the account " + std::string(nameOrSid), CodeKind::Win32, 1332,
+                         "(fake) No mapping between account names and security IDs was done.");
+    }
     Status relaunchElevated(std::string_view doc) override {
         relaunchedWith.emplace_back(doc);
         return relaunchError ? Status::failure(*relaunchError) : Status::success();
     }
 };
 
+// The real LocalProfileService (apply/replace/restore rules) over the fake store and copies.
 class FakePlatform final : public Platform {
   public:
     FakeCertificateStore certs;
     FakeProfileStore store;
+    FakeAppliedCopies copies;
+    LocalProfileService service{store, copies};
     FakeConnectionTester tester;
     FakeSession user;
 
     std::string_view name() const override { return "Fake"; }
     CertificateStore& certificates() override { return certs; }
-    ProfileStore& profiles() override { return store; }
+    ProfileService& profiles() override { return service; }
     ConnectionTester& connections() override { return tester; }
     Session& session() override { return user; }
 };

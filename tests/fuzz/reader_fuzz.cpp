@@ -1,19 +1,74 @@
-// libFuzzer target: any input must neither crash the reader nor break the round trip.
+// libFuzzer target: any input must neither crash the reader, the validator or the fixer, nor
+// break the round trip, nor make the writer emit text that is not well-formed UTF-8 XML.
 // Built with -DAOVPN_FUZZ=ON and clang; run by scripts/fuzz.sh.
+#include "model/fixes.hpp"
 #include "model/profile_xml.hpp"
+#include "model/validate.hpp"
 
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+namespace {
+
+bool validUtf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const std::size_t len = b < 0x80                 ? 1
+                                : b >= 0xF0 && b <= 0xF4 ? 4
+                                : b >= 0xE0              ? 3
+                                : b >= 0xC2 && b < 0xE0  ? 2
+                                                         : 0;
+        if (len == 0 || i + len > s.size()) return false;
+        char32_t cp = len == 1 ? b : (b & (0x7F >> len));
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto c = static_cast<unsigned char>(s[i + k]);
+            if ((c & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+// Well-formed output: UTF-8, no control characters but tab/LF, no "--" inside a comment.
+void checkOutput(const std::string& xml) {
+    if (!validUtf8(xml)) std::abort();
+    for (const char c : xml)
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') std::abort();
+    for (std::size_t at = xml.find("<!--"); at != std::string::npos; at = xml.find("<!--", at)) {
+        const std::size_t end = xml.find("-->", at + 4);
+        if (end == std::string::npos ||
+            xml.substr(at + 4, end - at - 4).find("--") != std::string::npos)
+            std::abort();
+        at = end;
+    }
+}
+
+void roundTrip(const aovpn::Profile& profile) {
+    const aovpn::WriteResult written = aovpn::writeProfileXmlChecked(profile);
+    if (!written.warnings.empty()) std::abort(); // the reader must not keep what XML can't carry
+    checkOutput(written.xml);
+    const aovpn::ReadResult second = aovpn::readProfileXml(written.xml);
+    if (!second.ok() || !(second.profile == profile)) std::abort();
+    if (aovpn::writeProfileXml(second.profile) != written.xml) std::abort();
+}
+
+} // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    const aovpn::ReadResult first = aovpn::readProfileXml(text);
+    aovpn::ReadResult first = aovpn::readProfileXml(text);
     if (!first.ok()) return 0;
-    const aovpn::WriteResult written = aovpn::writeProfileXmlChecked(first.profile);
-    if (!written.warnings.empty()) std::abort(); // the reader must not keep what XML can't carry
-    const aovpn::ReadResult second = aovpn::readProfileXml(written.xml);
-    if (!second.ok() || !(second.profile == first.profile)) std::abort();
-    if (aovpn::writeProfileXml(second.profile) != written.xml) std::abort();
+    roundTrip(first.profile);
+    (void)aovpn::validateProfile(first.profile);
+    // The fixer's output obeys the same rules.
+    aovpn::applyFixes(first.profile);
+    const aovpn::WriteResult fixed = aovpn::writeProfileXmlChecked(first.profile);
+    checkOutput(fixed.xml);
+    if (!aovpn::readProfileXml(fixed.xml).ok()) std::abort();
     return 0;
 }

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,8 @@ std::vector<std::string> hostileNames() {
         "PWN'",
         "'PWN",
         "PWN\\",
+        "PWN \u0112 \u2019 (E2 80 99: 0x99 is a trademark sign, 0x92 a quote in 1252)",
+        "PWN \xC4\x92'; Start-Process calc; '",
     };
     std::string big = "PWN";
     while (big.size() < 10 * 1024)
@@ -51,29 +54,30 @@ bool contains(const std::string& haystack, std::string_view needle) {
     return haystack.find(needle) != std::string::npos;
 }
 
+// The script as PowerShell sees it when it reads `bytes` (UTF-8, or Windows-1252 as 5.1 does
+// without a BOM): every value still lands whole in its variable, the marker never in code.
+void checkScanHolds(const std::string& script, const ExportInput& in, const std::string& sid) {
+    const PsScan scan = scanPowerShell(script);
+    REQUIRE_MESSAGE(scan.ok, scan.error);
+    CHECK(scan.doubleQuoted == 0);
+    CHECK(scan.hereStrings == 0);
+    CHECK_FALSE(contains(scan.outside, "PWN"));
+    CHECK(psAssignedValue(scan, script, "ProfileName") == in.profileName);
+    CHECK(psAssignedValue(scan, script, "InstanceId") == encodeInstanceId(in.profileName).value);
+    const auto xml = psAssignedValue(scan, script, "ProfileXml");
+    REQUIRE(xml);
+    CHECK(unescapeCimString(*xml) == in.xml);
+    CHECK(psAssignedValue(scan, script, "UserSid") == sid);
+}
+
 void checkScriptHolds(const std::string& name, const std::string& sid) {
     const ExportInput in = input(name);
     const DeployScriptResult r = renderDeployScript(in, {sid});
     REQUIRE_MESSAGE(r.ok, r.error);
-    const PsScan scan = scanPowerShell(r.script);
-    REQUIRE_MESSAGE(scan.ok, scan.error);
-    CHECK(scan.doubleQuoted == 0);
-    CHECK(scan.hereStrings == 0);
-    // The marker is only ever inside a closed literal: never in code or comments.
-    CHECK_FALSE(contains(scan.outside, "PWN"));
-    const PsLiteral* nameLit = psAssigned(scan, r.script, "ProfileName");
-    REQUIRE(nameLit != nullptr);
-    CHECK(nameLit->value == name);
-    const PsLiteral* idLit = psAssigned(scan, r.script, "InstanceId");
-    REQUIRE(idLit != nullptr);
-    CHECK(idLit->value == encodeInstanceId(name).value);
-    const PsLiteral* xmlLit = psAssigned(scan, r.script, "ProfileXml");
-    REQUIRE(xmlLit != nullptr);
-    CHECK(xmlLit->value == escapeCimString(in.xml));
-    CHECK(unescapeCimString(xmlLit->value) == in.xml);
-    const PsLiteral* sidLit = psAssigned(scan, r.script, "UserSid");
-    REQUIRE(sidLit != nullptr);
-    CHECK(sidLit->value == sid);
+    CHECK(std::all_of(r.script.begin(), r.script.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+    checkScanHolds(r.script, in, sid);
+    checkScanHolds(psAsWindows1252(r.script), in, sid);
 }
 
 } // namespace
@@ -193,4 +197,17 @@ TEST_CASE("exports start from the one ProfileXML writer") {
     CHECK(contains(script.script, "Contoso &amp;amp; Co")); // escaped once more for CIM
     CHECK(intuneOmaUri(in).setting.omaUri ==
           "./Device/Vendor/MSFT/VPNv2/Contoso%20%26%20Co/ProfileXML");
+}
+
+TEST_CASE("a UTF-8 literal read as Windows-1252 breaks; the script's base64 form does not") {
+    // What happened before: "\u0112" is C4 92, and 0x92 is a right single quote in 1252, which
+    // PowerShell takes as the end of the literal.
+    const std::string utf8Literal = "$ProfileName = " + powerShellLiteral("\u0112; calc; x") + "\n";
+    const PsScan broken = scanPowerShell(psAsWindows1252(utf8Literal));
+    CHECK(contains(broken.outside, "calc"));
+    const DeployScriptResult r = renderDeployScript(input("\u0112; calc; x"));
+    REQUIRE(r.ok);
+    CHECK(contains(r.script, "$ProfileName = [Text.Encoding]::UTF8.GetString([Convert]::"
+                             "FromBase64String('xJI7IGNhbGM7IHg='))\n"));
+    CHECK(contains(r.script, "$InstanceId = '%C4%92%3B%20calc%3B%20x'\n"));
 }

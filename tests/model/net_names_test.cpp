@@ -18,7 +18,8 @@ std::string fqdnError(const std::string& name) {
 
 TEST_CASE("valid FQDNs pass") {
     for (const char* name : {"vpn.example.com", "VPN.Example.NET", "a.b", "vpn-1.corp.example.net",
-                             "xn--bcher-kva.example", "vpn.example.com.", "1password.example"}) {
+                             "xn--bcher-kva.example", "vpn.example.com.", "1password.example",
+                             "vpn_1.example.com", "_sip._tls.corp.example"}) {
         CAPTURE(name);
         auto r = checkFqdn(name);
         CHECK_MESSAGE(r.ok, r.error);
@@ -39,7 +40,6 @@ TEST_CASE("label and name lengths are limited to 63 and 253") {
 }
 
 TEST_CASE("bad characters, hyphens, empty labels and single labels are refused") {
-    CHECK(fqdnError("vpn_1.example.com").find("'_'") != std::string::npos);
     CHECK(fqdnError("vpn .example.com").find("a space") != std::string::npos);
     CHECK(fqdnError("vpn.ex\xC3\xA4mple.com").find("non-ASCII") != std::string::npos);
     CHECK(fqdnError("vpn.\x01.com").find("control character") != std::string::npos);

@@ -2,6 +2,7 @@
 // A small PowerShell lexer for the export tests: finds single-quoted literals (with PowerShell's
 // quote set and doubling rule), comments, double-quoted strings and here-strings, so a test can
 // prove that a value only ever appears INSIDE a closed literal.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -107,6 +108,67 @@ inline const PsLiteral* psAssigned(const PsScan& scan, std::string_view script,
             (lit.begin == prefix.size() || script[lit.begin - prefix.size() - 1] == '\n'))
             return &lit;
     return nullptr;
+}
+
+inline std::string psBase64Decode(std::string_view in) {
+    std::string out;
+    unsigned acc = 0;
+    int bits = 0;
+    for (const char c : in) {
+        int v = -1;
+        if (c >= 'A' && c <= 'Z') v = c - 'A';
+        if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
+        if (c >= '0' && c <= '9') v = c - '0' + 52;
+        if (c == '+') v = 62;
+        if (c == '/') v = 63;
+        if (v < 0) continue; // '=' padding
+        acc = (acc << 6) | static_cast<unsigned>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((acc >> bits) & 0xFF);
+        }
+    }
+    return out;
+}
+
+// The value a "$name = ..." line gives: a single-quoted literal, or the script's run-time decoding
+// of base64 UTF-8 ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('...'))).
+inline std::optional<std::string> psAssignedValue(const PsScan& scan, std::string_view script,
+                                                  std::string_view variable) {
+    if (const PsLiteral* lit = psAssigned(scan, script, variable)) return lit->value;
+    const std::string prefix = "$" + std::string(variable) +
+                               " = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String(";
+    for (const PsLiteral& lit : scan.literals)
+        if (lit.begin >= prefix.size() &&
+            script.substr(lit.begin - prefix.size(), prefix.size()) == prefix &&
+            script.substr(lit.end, 3) == "))\n")
+            return psBase64Decode(lit.value);
+    return std::nullopt;
+}
+
+// Bytes read as Windows-1252 (what Windows PowerShell 5.1 does with a BOM-less script), as UTF-8.
+inline std::string psAsWindows1252(std::string_view bytes) {
+    static constexpr char16_t kHigh[32] = {
+        0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+    std::string out;
+    for (const char ch : bytes) {
+        const auto b = static_cast<unsigned char>(ch);
+        const char32_t cp = b >= 0x80 && b < 0xA0 ? kHigh[b - 0x80] : b;
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+    return out;
 }
 
 } // namespace aovpn::test

@@ -228,3 +228,38 @@ TEST_CASE("kept XML set by code is cleaned the same way") {
     REQUIRE(w.warnings.size() == 1); // the broken one
     CHECK(w.warnings[0].message.find("not valid XML") != std::string::npos);
 }
+
+TEST_CASE("names XML does not allow are refused at read, so nothing ill-formed is written") {
+    for (
+        const char* text : {
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><VPNProfile><Foo\xFF/></VPNProfile>", // bad
+                                                                                             // UTF-8
+            "<VPNProfile><p:Foo/></VPNProfile>",               // undeclared prefix
+            "<VPNProfile><a:b:c xmlns:a=\"u\"/></VPNProfile>", // two colons
+            "<VPNProfile><Foo a=\"1\" a=\"2\"/></VPNProfile>", // repeated attribute
+            "<VPNProfile><Foo xmlns:p=\"\"/></VPNProfile>",    // empty prefix namespace
+            "<VPNProfile><Foo\xC2\xB7/></VPNProfile>",         // U+00B7 is fine inside...
+            "<VPNProfile><\xC2\xB7x/></VPNProfile>",           // ...but cannot start a name
+        }) {
+        CAPTURE(text);
+        const ReadResult r = readProfileXml(text);
+        const bool fine = std::string_view(text).find("Foo\xC2\xB7") != std::string_view::npos;
+        CHECK(r.ok() == fine);
+        if (!r.ok()) CHECK(r.errors[0].rule == "xml.malformed");
+    }
+    // Declared prefixes, xml:lang and non-ASCII letters are names.
+    CHECK(readProfileXml("<VPNProfile><p:Foo xmlns:p=\"urn:x\" xml:lang=\"en\"/><Caf\xC3\xA9/>"
+                         "</VPNProfile>")
+              .ok());
+}
+
+TEST_CASE("comments inside kept elements are written so that they read back") {
+    const ReadResult r =
+        readProfileXml("<VPNProfile><Foo><!--a--b--><!--c-\xFF--></Foo></VPNProfile>");
+    REQUIRE(r.ok());
+    const std::string xml = writeProfileXml(r.profile);
+    CHECK(xml.find("<!--a- -b-->") != std::string::npos);
+    CHECK(xml.find("--b--") == std::string::npos);
+    CHECK(readProfileXml(xml).profile ==
+          readProfileXml(writeProfileXml(readProfileXml(xml).profile)).profile);
+}

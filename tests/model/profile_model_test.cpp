@@ -1,5 +1,5 @@
+#include "model/describe.hpp"
 #include "model/profile.hpp"
-#include "model/schema_order.hpp"
 
 #include <doctest/doctest.h>
 
@@ -37,10 +37,10 @@ TEST_CASE("servers split into fqdn and friendly name and join back exactly") {
 }
 
 TEST_CASE("schema order table") {
-    CHECK(schema::rank(schema::kVpnProfile, "ProfileName") == 0);
-    CHECK(schema::rank(schema::kVpnProfile, "Route") <
-          schema::rank(schema::kVpnProfile, "DataEncryption"));
-    CHECK(schema::rank(schema::kVpnProfile, "Nope") == schema::kVpnProfile.size());
+    const schema::Element& root = schema::vpnProfile();
+    CHECK(root.rank("ProfileName") == 0);
+    CHECK(root.rank("Route") < root.rank("DataEncryption"));
+    CHECK(root.rank("Nope") == root.fields.size());
 }
 
 TEST_CASE("default user tunnel EAP-TLS matches the seed's choices") {

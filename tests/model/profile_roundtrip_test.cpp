@@ -141,7 +141,7 @@ TEST_CASE("every element the model knows lands in its typed slot") {
     const Profile& p = r.profile;
     CHECK(p.profileName == "Contoso AOVPN");
     CHECK(p.alwaysOnActive == false);
-    CHECK(p.apnBinding->find("<AccessPointName>internet</AccessPointName>") != std::string::npos);
+    CHECK(p.apnBinding->accessPointName == "internet");
     CHECK(p.pluginProfile->customConfiguration == "<settings mode=\"x\">a &amp; b</settings>");
     CHECK(p.appTriggers.at(0).appId == "Microsoft.RemoteDesktop_8wekyb3d8bbwe");
     CHECK(p.domainNameInformation.at(0).persistent == true);

@@ -91,6 +91,12 @@ TEST_CASE("rule crypto.missing") {
     CHECK(contains(i.message, "3DES"));
     p.nativeProfile->nativeProtocolType = NativeProtocol::SSTP;
     CHECK(validateProfile(p).empty());
+    // Windows 11's ProtocolList that includes IKEv2 needs a suite just the same.
+    p.nativeProfile->nativeProtocolType = NativeProtocol::ProtocolList;
+    p.nativeProfile->protocolList = ProtocolList{{NativeProtocol::SSTP}, std::nullopt, {}};
+    CHECK(validateProfile(p).empty());
+    p.nativeProfile->protocolList->protocols.push_back(NativeProtocol::IKEv2);
+    expectOnly(p, "crypto.missing");
 }
 
 TEST_CASE("rule crypto.incomplete") {

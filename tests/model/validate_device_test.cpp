@@ -56,7 +56,9 @@ TEST_CASE("rule device.not-always-on") {
 
 TEST_CASE("rule device.traffic-filters") {
     Profile p = deviceTunnel();
-    p.trafficFilters.push_back(rdpFilter());
+    TrafficFilter f = rdpFilter();
+    f.remoteAddressRanges = "10.21.12.0/24";
+    p.trafficFilters.push_back(f);
     CHECK(contains(expectOnly(p, "device.traffic-filters").message, "inbound management"));
 }
 
@@ -68,4 +70,15 @@ TEST_CASE("rule device.host-routes") {
     const Issue i = expectOnly(p, "device.host-routes");
     CHECK(i.field == "Route[3]/PrefixSize");
     CHECK(i.severity == Severity::Info);
+}
+
+TEST_CASE("rule device.nrpt") {
+    Profile p = deviceTunnel();
+    DomainNameInformation d;
+    d.domainName = ".corp.example.net";
+    d.dnsServers = "10.0.0.10";
+    p.domainNameInformation.push_back(d);
+    const Issue i = expectOnly(p, "device.nrpt");
+    CHECK(i.field == "DomainNameInformation[0]");
+    CHECK(contains(i.message, "not supported on a device tunnel"));
 }

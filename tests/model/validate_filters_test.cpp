@@ -4,8 +4,15 @@ using namespace aovpn;
 using namespace aovpn::test;
 
 namespace {
-Profile withFilter(const TrafficFilter& f) {
+// With traffic filters Windows passes only what they match: keep to routes they cover.
+Profile filteredTunnel() {
     Profile p = userTunnel();
+    p.routes = {route("172.16.0.0", 12), route("203.0.113.83", 32, true)};
+    return p;
+}
+
+Profile withFilter(const TrafficFilter& f) {
+    Profile p = filteredTunnel();
     p.trafficFilters.push_back(rdpFilter());
     p.trafficFilters.push_back(f);
     return p;
@@ -13,7 +20,7 @@ Profile withFilter(const TrafficFilter& f) {
 } // namespace
 
 TEST_CASE("filters: hicks-style filters pass") {
-    Profile p = userTunnel();
+    Profile p = filteredTunnel();
     p.trafficFilters.push_back(rdpFilter());
     TrafficFilter udp;
     udp.protocol = 17;
@@ -88,8 +95,35 @@ TEST_CASE("rule filter.app-empty") {
 TEST_CASE("rule filter.ipv6-routes") {
     Profile p = withFilter(rdpFilter());
     p.routes.push_back(route("2001:db8:2112::", 48));
+    *p.trafficFilters[0].remoteAddressRanges += ",2001:db8:2112::/48"; // not outside the filters
     CHECK(expectOnly(p, "filter.ipv6-routes").severity == Severity::Warning);
     // An IPv6 exclusion route does not carry traffic into the tunnel.
     p.routes.back().exclusionRoute = true;
     CHECK(validateProfile(p).empty());
+}
+
+TEST_CASE("rule route.outside-filters") {
+    // userTunnel routes 10.0.0.0/8, 172.16.0.0/12 and 192.168.10.0/24; the RDP filter covers
+    // only 172.16.0.0/24 and 172.16.1.5, so two routes lead nowhere.
+    Profile p = userTunnel();
+    p.trafficFilters.push_back(rdpFilter());
+    std::vector<Issue> issues = validateProfile(p);
+    INFO(describe(issues));
+    REQUIRE(issues.size() == 2);
+    CHECK(issues[0].rule == "route.outside-filters");
+    CHECK(issues[0].field == "Route[0]/Address");
+    CHECK(contains(issues[0].message, "10.0.0.0/8"));
+    CHECK(contains(issues[0].hint, "'172.16.0.0/24, 172.16.1.5,10.0.0.0/8'"));
+    CHECK(issues[1].field == "Route[2]/Address");
+    // Applying the offered change clears it; a range (a-b) that reaches in counts too.
+    *p.trafficFilters[0].remoteAddressRanges += ",10.0.0.0/8,192.168.9.250-192.168.10.3";
+    CHECK(validateProfile(p).empty());
+    // A filter without RemoteAddressRanges matches every address; an inbound one none.
+    p.trafficFilters[0].remoteAddressRanges = "172.16.0.0/24";
+    TrafficFilter all;
+    all.appId = "SYSTEM";
+    p.trafficFilters.push_back(all);
+    CHECK(validateProfile(p).empty());
+    p.trafficFilters[1].direction = FilterDirection::Inbound;
+    CHECK(validateProfile(p).size() == 2);
 }

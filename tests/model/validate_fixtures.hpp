@@ -1,6 +1,7 @@
 #pragma once
 // Clean profiles for the validator tests: each rule's test applies ONE mutation to one of these
 // and expects exactly that rule's finding.
+#include "model/field_path.hpp"
 #include "model/validate.hpp"
 
 #include <doctest/doctest.h>
@@ -130,6 +131,10 @@ inline Issue expectOnly(const Profile& p, std::string_view rule) {
     CHECK(issues[0].severity == catalogueSeverity(rule));
     CHECK_FALSE(issues[0].message.empty());
     CHECK_FALSE(issues[0].field.empty());
+    // The path is one the description knows (FieldPath, model/field_path.hpp).
+    const auto path = FieldPath::parse(issues[0].field);
+    REQUIRE(path);
+    CHECK(path->resolve().field != nullptr);
     return issues[0];
 }
 

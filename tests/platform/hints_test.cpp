@@ -50,3 +50,28 @@ TEST_CASE("RAS connection states read as words") {
     CHECK(rasStateName(0x2001) == "Disconnected");
     CHECK(rasStateName(999) == "Unknown state");
 }
+
+TEST_CASE("every code issue 9 lists has a hint with a next step") {
+    const std::pair<CodeKind, std::uint32_t> codes[] = {{CodeKind::HResult, 0x80041019},
+                                                        {CodeKind::Ras, 703},
+                                                        {CodeKind::Ras, 756},
+                                                        {CodeKind::Ras, 798},
+                                                        {CodeKind::Ras, 817},
+                                                        {CodeKind::Ras, 853},
+                                                        {CodeKind::Ras, 864},
+                                                        {CodeKind::Ras, 13806},
+                                                        {CodeKind::Ras, 18},
+                                                        {CodeKind::HResult, 0x80070331},
+                                                        {CodeKind::Win32, 18}};
+    for (const auto& [kind, code] : codes) {
+        CAPTURE(code);
+        const auto h = hintFor(kind, code);
+        REQUIRE(h);
+        CHECK(!h->meaning.empty());
+        CHECK(!h->nextStep.empty());
+    }
+    CHECK(hintFor(CodeKind::Ras, 18)->meaning.find("There are no more files") !=
+          std::string_view::npos);
+    CHECK(hintFor(CodeKind::Ras, 703)->meaning.find("ERROR_INTERACTIVE_MODE") !=
+          std::string_view::npos);
+}

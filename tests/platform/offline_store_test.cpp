@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <unistd.h>
 
 using namespace aovpn::platform;
 using aovpn::platform::offline::FolderProfileStore;
@@ -17,24 +18,37 @@ namespace fs = std::filesystem;
 namespace {
 const ProfileTarget me{TunnelKind::User, {"me", "S-1-22-1-1000"}};
 
+// The offline store with its copies, as the offline platform builds it.
+struct Offline {
+    FolderProfileStore store;
+    std::unique_ptr<AppliedCopies> copies;
+    LocalProfileService service;
+    explicit Offline(const fs::path& dir, WriteFaultHook hook = {})
+        : store(dir, std::move(hook)), copies(makeFolderAppliedCopies(dir / ".applied")),
+          service(store, *copies) {}
+    const fs::path& dir() const { return store.dir(); }
+};
+
 fs::path freshDir(const char* name) {
     const auto dir = fs::path(aovpn::test::scratchDir()) / "offline-store" / name;
     fs::remove_all(dir);
     return dir;
 }
 
+// Regular files only (the .applied folder holds the copies).
 std::vector<std::string> filesIn(const fs::path& dir) {
     std::vector<std::string> out;
     for (const auto& e : fs::directory_iterator(dir))
-        out.push_back(e.path().filename().string());
+        if (e.is_regular_file()) out.push_back(e.path().filename().string());
     std::sort(out.begin(), out.end());
     return out;
 }
 } // namespace
 
 TEST_CASE("apply, read back, replace, list, remove") {
-    FolderProfileStore store(freshDir("basic"));
-    auto r = applyProfile(store, me, "Contoso VPN", "<VPNProfile>one</VPNProfile>");
+    Offline o(freshDir("basic"));
+    auto& store = o.store;
+    auto r = o.service.apply(me, "Contoso VPN", "<VPNProfile>one</VPNProfile>");
     REQUIRE(r.ok);
     CHECK(filesIn(store.dir()) == std::vector<std::string>{"Contoso%20VPN.xml"});
     auto found = store.find(me, "Contoso VPN");
@@ -43,10 +57,10 @@ TEST_CASE("apply, read back, replace, list, remove") {
     CHECK(found.value()->xml == "<VPNProfile>one</VPNProfile>");
     CHECK(found.value()->instanceId == "Contoso%20VPN");
 
-    r = applyProfile(store, me, "Contoso VPN", "<VPNProfile>two</VPNProfile>");
+    r = o.service.apply(me, "Contoso VPN", "<VPNProfile>two</VPNProfile>");
     CHECK(r.replaced);
     CHECK(r.previousXml == "<VPNProfile>one</VPNProfile>");
-    CHECK(applyProfile(store, me, "R&D \"Lab\"", "<VPNProfile>3</VPNProfile>").ok);
+    CHECK(o.service.apply(me, "R&D \"Lab\"", "<VPNProfile>3</VPNProfile>").ok);
     auto all = store.list(me);
     REQUIRE(all);
     REQUIRE(all.value().size() == 2);
@@ -54,11 +68,11 @@ TEST_CASE("apply, read back, replace, list, remove") {
     CHECK(all.value()[0].xml == "<VPNProfile>two</VPNProfile>");
     CHECK(all.value()[1].name == "R&D \"Lab\"");
 
-    auto removed = removeProfile(store, me, "Contoso VPN");
+    auto removed = o.service.remove(me, "Contoso VPN");
     CHECK(removed.ok);
     CHECK(removed.existed);
     CHECK(store.list(me).value().size() == 1);
-    CHECK_FALSE(store.remove(me, "Contoso VPN").ok());
+    CHECK_FALSE(store.remove(me, {"Contoso VPN", "Contoso%20VPN", ""}).ok());
 }
 
 TEST_CASE("names that cannot be a profile are refused with a sentence") {
@@ -70,20 +84,39 @@ TEST_CASE("names that cannot be a profile are refused with a sentence") {
     CHECK_FALSE(fs::exists(store.dir() / "a"));
 }
 
-TEST_CASE("a leftover temp file from an interrupted save is ignored and harms nothing") {
-    FolderProfileStore store(freshDir("leftover"));
-    REQUIRE(store.create(me, "Contoso", "<VPNProfile>good</VPNProfile>").ok());
-    // What a crash between write and rename leaves behind: a half-written temp file.
-    std::ofstream(store.dir() / ".Contoso.xml.tmp-999-0") << "<VPNProf";
-    auto all = store.list(me);
+TEST_CASE("temp files a crash left are removed on the next start; a running writer's are kept") {
+    const auto dir = freshDir("leftover");
+    {
+        FolderProfileStore store(dir);
+        REQUIRE(store.create(me, "Contoso", "<VPNProfile>good</VPNProfile>").ok());
+    }
+    // What a kill -9 between write and rename leaves: a half-written temp file of a dead pid,
+    // and one of a process still running (ours: a save in progress).
+    std::ofstream(dir / ".Contoso.xml.aovpn-tmp-999999999-0") << "<VPNProf";
+    const std::string live = ".Contoso.xml.aovpn-tmp-" + std::to_string(::getpid()) + "-7";
+    std::ofstream(dir / live) << "<VPN";
+    FolderProfileStore next(dir); // a later start
+    auto all = next.list(me);
     REQUIRE(all.value().size() == 1);
     CHECK(all.value()[0].xml == "<VPNProfile>good</VPNProfile>");
-    CHECK(applyProfile(store, me, "Contoso", "<VPNProfile>better</VPNProfile>").ok);
-    CHECK(store.find(me, "Contoso").value()->xml == "<VPNProfile>better</VPNProfile>");
+    CHECK(filesIn(dir) == std::vector<std::string>{live, "Contoso.xml"});
+}
+
+TEST_CASE("a profile whose name starts with '.' is stored AND listed") {
+    Offline o(freshDir("dotname"));
+    REQUIRE(o.service.apply(me, ".hidden", "<VPNProfile>dot</VPNProfile>").ok);
+    REQUIRE(o.service.apply(me, "..", "<VPNProfile>dots</VPNProfile>").ok);
+    auto all = o.service.list(me);
+    REQUIRE(all);
+    REQUIRE(all.value().size() == 2);
+    CHECK(all.value()[0].name == "..");
+    CHECK(all.value()[1].name == ".hidden");
+    CHECK(o.service.remove(me, ".hidden").ok);
+    CHECK(o.service.list(me).value().size() == 1);
 }
 
 TEST_CASE("a save failing at any step loses nothing, and the old profile comes back") {
-    for (const char* failAt : {"write", "fsync", "rename"}) {
+    for (const char* failAt : {"write", "flush", "rename"}) {
         CAPTURE(failAt);
         int creates = 0;
         auto hook = [&](std::string_view step) -> std::optional<Error> {
@@ -93,9 +126,10 @@ TEST_CASE("a save failing at any step loses nothing, and the old profile comes b
                 return makeError("Save", CodeKind::Errno, 28, "No space left on device");
             return std::nullopt;
         };
-        FolderProfileStore store(freshDir(failAt), hook);
+        Offline o(freshDir(failAt), hook);
+        auto& store = o.store;
         REQUIRE(store.create(me, "Contoso", "<VPNProfile>old</VPNProfile>").ok());
-        auto r = applyProfile(store, me, "Contoso", "<VPNProfile>new</VPNProfile>");
+        auto r = o.service.apply(me, "Contoso", "<VPNProfile>new</VPNProfile>");
         CHECK_FALSE(r.ok);
         CHECK(r.error->meaning.find("disk is full") != std::string::npos);
         CHECK(r.restoredPrevious);
@@ -108,7 +142,7 @@ TEST_CASE("the factory uses the folders it is given, and XDG by default") {
     const auto dir = freshDir("factory");
     auto p = makeSystemPlatform({dir / "profiles", dir / "certs"});
     CHECK(p->name() == "Linux authoring mode");
-    CHECK(applyProfile(p->profiles(), me, "X", "<VPNProfile/>").ok);
+    CHECK(p->profiles().apply(me, "X", "<VPNProfile/>").ok);
     CHECK(fs::exists(dir / "profiles" / "X.xml"));
     CHECK(p->certificates().listPersonal().value().empty());
     CHECK_FALSE(p->connections().available());
@@ -124,7 +158,7 @@ TEST_CASE("the factory uses the folders it is given, and XDG by default") {
 
     ::setenv("XDG_DATA_HOME", (dir / "xdg").c_str(), 1);
     auto q = makeSystemPlatform();
-    CHECK(applyProfile(q->profiles(), me, "Y", "<VPNProfile/>").ok);
+    CHECK(q->profiles().apply(me, "Y", "<VPNProfile/>").ok);
     CHECK(fs::exists(dir / "xdg" / "aovpn-studio" / "profiles" / "Y.xml"));
     ::unsetenv("XDG_DATA_HOME");
 }

@@ -55,7 +55,8 @@ inline Cert makeCert(const CertSpec& spec, EVP_PKEY* key, X509* issuer, EVP_PKEY
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
                                reinterpret_cast<const unsigned char*>("AOVPN Test"), -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                               reinterpret_cast<const unsigned char*>(spec.cn.c_str()), -1, -1, 0);
+                               reinterpret_cast<const unsigned char*>(spec.cn.data()),
+                               static_cast<int>(spec.cn.size()), -1, 0); // NULs kept
     X509_set_issuer_name(c.get(), issuer ? X509_get_subject_name(issuer) : name);
     X509* signer = issuer ? issuer : c.get();
     addExt(c.get(), signer, NID_basic_constraints, spec.ca ? "critical,CA:TRUE" : "CA:FALSE");

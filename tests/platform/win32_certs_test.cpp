@@ -157,7 +157,8 @@ TEST_CASE("a UPN in the subject alternative name is read") {
     aovpn::test::CryptoApiCerts made;
     CertOptions bob{L"AOVPN Bob", -1, 365, true, false, {kClientAuth}, {}, L"bob@corp.example"};
     const auto t = made.selfSigned(bob);
-    const auto* b = byThumbprint(makeSystemPlatform()->certificates().listPersonal().value(), t);
+    const auto listed = makeSystemPlatform()->certificates().listPersonal(); // keep it alive
+    const auto* b = byThumbprint(listed.value(), t);
     REQUIRE(b);
     if (underWine())
         WARN(b->upn == "bob@corp.example");

@@ -13,6 +13,9 @@ inline std::string referenceDir() {
 inline std::string profilesDir() {
     return referenceDir() + "/profiles";
 }
+inline std::string corpusDir() {
+    return referenceDir() + "/corpus";
+}
 inline std::string dataDir() {
     return std::string(AOVPN_TESTS_DIR) + "/data";
 }

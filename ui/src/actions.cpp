@@ -114,8 +114,7 @@ void startApply(AppState& state) {
               "Applying \"" + name + "\" for " + targetDescription(state) + "...");
     state.tasks->start("Applying " + name, [p, target, name, xml](std::stop_token, TaskRunner& t) {
         t.setProgress("Writing the profile through WMI");
-        auto r = std::make_shared<platform::ApplyResult>(
-            platform::applyProfile(p->profiles(), target, name, xml));
+        auto r = std::make_shared<platform::ApplyResult>(p->profiles().apply(target, name, xml));
         return TaskRunner::Apply([r, name](AppState& s) {
             for (const auto& step : r->steps)
                 appendLog(s.view, LogLevel::Info, "  " + step);
@@ -184,8 +183,7 @@ void startRemove(AppState& state) {
     const std::string name = profileName(state);
     state.tasks->start("Removing " + name, [p, target, name](std::stop_token, TaskRunner& t) {
         t.setProgress("Deleting the profile and its leftovers");
-        auto r = std::make_shared<platform::RemoveResult>(
-            platform::removeProfile(p->profiles(), target, name));
+        auto r = std::make_shared<platform::RemoveResult>(p->profiles().remove(target, name));
         return TaskRunner::Apply([r, name](AppState& s) {
             for (const auto& line : r->leftovers.removed)
                 appendLog(s.view, LogLevel::Info, "  " + line);

@@ -1,5 +1,6 @@
 // Plain file reading/writing and the settings file: no ImGui here.
 #include "model/utf8_path.hpp"
+#include "platform/atomic_file.hpp"
 #include "ui/file_ops.hpp"
 
 #include <algorithm>
@@ -12,31 +13,11 @@ namespace aovpn::ui {
 
 namespace fs = std::filesystem;
 
+// Through the platform's atomic write: temp file, flushed to disk, renamed, folder flushed.
 std::string writeFileAtomic(const std::string& path, std::string_view content) {
-    const fs::path target = pathFromUtf8(path);
-    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    fs::path temp = target;
-    temp += ".tmp-" + std::to_string(stamp);
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) return "Cannot create " + pathToUtf8(temp) + ".";
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        out.flush();
-        if (!out) {
-            out.close();
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            return "Cannot write " + pathToUtf8(temp) + " (disk full?).";
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec); // replaces the old file in one step (MoveFileEx on Windows)
-    if (ec) {
-        std::error_code ignored;
-        fs::remove(temp, ignored);
-        return "Cannot replace " + path + ": " + ec.message() + ".";
-    }
-    return {};
+    const platform::Status s =
+        platform::writeFileAtomically(pathFromUtf8(path), content, "Save " + path);
+    return s.ok() ? std::string() : s.error->describe();
 }
 
 std::optional<std::string> readWholeFile(const std::string& path, std::string& error) {

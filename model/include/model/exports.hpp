@@ -28,8 +28,8 @@ struct DeployScriptOptions {
 };
 struct DeployScriptResult {
     bool ok = false;
-    std::string script; // UTF-8 text without BOM; save it WITH kUtf8Bom (Windows PowerShell 5.1
-                        // reads BOM-less scripts in the ANSI code page)
+    std::string script; // ASCII only (non-ASCII values travel as base64 UTF-8), so Windows
+                        // PowerShell 5.1 reads it right with or without a BOM, in any code page
     std::string error;  // a sentence for the user when not ok
 };
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";

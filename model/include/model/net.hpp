@@ -60,8 +60,8 @@ IpPrefix normalizePrefix(const IpPrefix& prefix);
 std::string formatPrefix(const IpPrefix& prefix);
 
 enum class HostNameKind : std::uint8_t { Fqdn, AzureGateway };
-// DNS name: labels of 1-63 letters/digits/hyphens not starting or ending with '-', at least two
-// labels, at most 253 characters, an optional final dot; the last label not all digits.
+// DNS name: labels of 1-63 letters/digits/hyphens/underscores not starting or ending with '-', at
+// least two labels, at most 253 characters, an optional final dot; the last label not all digits.
 ParseResult<HostNameKind> checkFqdn(std::string_view name);
 // The same rules with a smaller label minimum: an NRPT namespace such as ".corp" (minus its
 // dot) or an Active Directory single-label suffix passes with minLabels = 1.

@@ -9,19 +9,45 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aovpn {
 
 // Elements kept verbatim: each string is one element's outer XML, with the namespace
-// declarations it needs.
+// declarations it needs (and the comments that preceded it).
 using RawElements = std::vector<std::string>;
+
+// A comment kept through read -> write, attached to the element it preceded. In a struct's
+// `comments`, `before` names the child element it precedes, "" means before this element itself
+// (its own start tag), and kCommentAtEnd the end of its content.
+struct Comment {
+    std::string text; // between <!-- and -->, never holding "--" or ending in '-'
+    std::string before;
+    bool operator==(const Comment&) const = default;
+};
+using Comments = std::vector<Comment>;
+inline constexpr std::string_view kCommentAtEnd = "/";
 
 struct Proxy {
     std::optional<std::string> autoConfigUrl;
     std::optional<std::string> manualServer; // Manual/Server
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const Proxy&) const = default;
+};
+
+// APNBinding (cellular access point), all optional.
+struct ApnBinding {
+    std::optional<std::string> providerId;
+    std::optional<std::string> accessPointName;
+    std::optional<std::string> userName;
+    std::optional<std::string> password;
+    std::optional<bool> isCompressionEnabled;
+    std::optional<std::string> authenticationType;
+    RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
+    bool operator==(const ApnBinding&) const = default;
 };
 
 struct Sso {
@@ -29,6 +55,7 @@ struct Sso {
     std::optional<std::string> eku;
     std::optional<std::string> issuerHash;
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const Sso&) const = default;
 };
 
@@ -36,6 +63,7 @@ struct DeviceCompliance {
     std::optional<bool> enabled;
     std::optional<Sso> sso;
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const DeviceCompliance&) const = default;
 };
 
@@ -44,12 +72,14 @@ struct PluginProfile {
     std::optional<std::string> customConfiguration; // inner XML as read (may hold elements)
     std::optional<std::string> pluginPackageFamilyName;
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const PluginProfile&) const = default;
 };
 
 struct AppTrigger {
     std::optional<std::string> appId; // App/Id
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const AppTrigger&) const = default;
 };
 
@@ -60,6 +90,7 @@ struct DomainNameInformation {
     std::optional<bool> autoTrigger;
     std::optional<bool> persistent;
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const DomainNameInformation&) const = default;
 };
 
@@ -74,6 +105,7 @@ struct TrafficFilter {
     std::optional<Known<RoutingPolicy>> routingPolicyType;
     std::optional<Known<FilterDirection>> direction;
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const TrafficFilter&) const = default;
 };
 
@@ -85,6 +117,7 @@ struct CryptographySuite {
     std::optional<Known<IntegrityCheck>> integrityCheckMethod;
     std::optional<Known<EncryptionMethod>> encryptionMethod;
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const CryptographySuite&) const = default;
 };
 
@@ -93,6 +126,7 @@ struct Authentication {
     std::optional<Known<MachineMethod>> machineMethod;
     std::optional<EapConfig> eap; // Eap/Configuration
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const Authentication&) const = default;
 };
 
@@ -101,6 +135,7 @@ struct ProtocolList {
     std::vector<Known<NativeProtocol>> protocols; // NativeProtocol/Type*
     std::optional<std::uint32_t> retryTimeInHours;
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const ProtocolList&) const = default;
 };
 
@@ -123,6 +158,7 @@ struct NativeProfile {
     std::optional<Authentication> authentication;
     std::optional<ProtocolList> protocolList; // Windows 11
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const NativeProfile&) const = default;
 };
 
@@ -132,6 +168,7 @@ struct Route {
     std::optional<bool> exclusionRoute;
     std::optional<std::uint32_t> metric;
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const Route&) const = default;
 };
 
@@ -150,7 +187,7 @@ struct Profile {
     std::optional<bool> byPassForLocal;
     std::optional<bool> requireVpnClientAppUi;
     std::optional<Proxy> proxy;
-    std::optional<std::string> apnBinding; // kept verbatim (outer XML)
+    std::optional<ApnBinding> apnBinding;
     std::optional<DeviceCompliance> deviceCompliance;
     std::optional<PluginProfile> pluginProfile;
     std::vector<AppTrigger> appTriggers;
@@ -168,6 +205,7 @@ struct Profile {
     std::optional<bool> useRasCredentials;
     std::optional<bool> alwaysOnActive;
     RawElements extra;
+    Comments comments = {}; // (initialised, so aggregate initialisers may stop before it)
     bool operator==(const Profile&) const = default;
 };
 

@@ -6,6 +6,7 @@
 //   "TrafficFilter[1]/RemotePortRanges", "DomainNameInformation[0]/DomainName".
 // Indexes in paths are 0-based positions in the Profile's vectors.
 #include "model/profile.hpp"
+#include "model/rules.hpp"
 
 #include <cstdint>
 #include <span>
@@ -16,8 +17,6 @@
 namespace aovpn {
 
 struct GatewayInfo; // model/gateway_info.hpp
-
-enum class Severity : std::uint8_t { Error, Warning, Info };
 
 struct Issue {
     Severity severity = Severity::Error;
@@ -36,14 +35,5 @@ std::vector<Issue> validateProfile(const Profile& profile, const GatewayInfo& ga
 
 bool hasErrors(const std::vector<Issue>& issues);
 std::size_t countIssues(const std::vector<Issue>& issues, Severity severity);
-std::string_view severityName(Severity severity); // "error", "warning", "info"
-
-// The rule catalogue: every id validateProfile can report, its severity and what it checks.
-struct RuleInfo {
-    std::string_view id;
-    Severity severity;
-    std::string_view summary;
-};
-std::span<const RuleInfo> validationRules();
 
 } // namespace aovpn

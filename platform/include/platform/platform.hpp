@@ -6,6 +6,10 @@
 // Threading: every call may block (WMI, RAS, disk). The UI runs them on a worker thread and posts
 // the result back; nothing here touches UI state. Cancellation uses std::stop_token, so a
 // std::jthread's request_stop() from the UI thread cancels a connect test.
+#include "platform/accounts.hpp"
+#include "platform/errors.hpp"
+#include "platform/profiles.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -20,57 +24,6 @@
 #include <vector>
 
 namespace aovpn::platform {
-
-// ---------------------------------------------------------------------------------------------
-// Errors: what was tried, the code, the system's own words, what it usually means, what to do.
-
-enum class CodeKind { None, HResult, Win32, Ras, Errno, OpenSsl };
-
-struct Error {
-    std::string action; // "Create the VPN profile \"Contoso\" through WMI"
-    CodeKind kind = CodeKind::None;
-    std::uint32_t code = 0;    // HRESULT, Win32 error, RAS error, errno ...
-    std::string systemMessage; // the OS's own words for the code, as given (may be empty)
-    std::string meaning;       // what this usually means here
-    std::string nextStep;      // what the helpdesk should do next
-
-    std::string codeText() const; // "HRESULT 0x8004100E", "RAS error 809", "" for None
-    std::string describe() const; // all of the above as a few lines for a log or a dialog
-};
-
-// The hint table (pure data, shared by every OS): what a code usually means and what to do.
-struct Hint {
-    std::string_view meaning;
-    std::string_view nextStep;
-};
-std::optional<Hint> hintFor(CodeKind kind, std::uint32_t code);
-
-// Builds an Error and fills meaning/nextStep from the hint table when the code is known.
-Error makeError(std::string action, CodeKind kind, std::uint32_t code,
-                std::string systemMessage = {});
-
-// A success or an Error.
-struct Status {
-    std::optional<Error> error;
-    bool ok() const { return !error.has_value(); }
-    static Status success() { return {}; }
-    static Status failure(Error e) { return Status{std::move(e)}; }
-};
-
-// A value or an Error.
-template <class T> class Result {
-  public:
-    Result(T value) : v_(std::move(value)) {}
-    Result(Error error) : v_(std::move(error)) {}
-    bool ok() const { return v_.index() == 0; }
-    explicit operator bool() const { return ok(); }
-    T& value() { return std::get<0>(v_); }
-    const T& value() const { return std::get<0>(v_); }
-    const Error& error() const { return std::get<1>(v_); }
-
-  private:
-    std::variant<T, Error> v_;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Certificates
@@ -104,119 +57,87 @@ struct CertificateInfo {
     bool notYetValidAt(std::chrono::sys_seconds now) const { return now < validFrom; }
 };
 
+// Whose certificates a store lists, for the picker's caption.
+struct StoreOwner {
+    Account account;         // the user whose store it is (empty offline)
+    std::string description; // "CurrentUser\My of CORP\alice", "the folder ~/.local/..."
+};
+
 class CertificateStore {
   public:
     virtual ~CertificateStore() = default;
-    // Certificates in the user's personal store (CurrentUser\My), with chain thumbprints.
+    // Certificates in the TARGET user's personal store (the session user's CurrentUser\My,
+    // also when the app runs elevated as another admin or as SYSTEM), with chain thumbprints.
+    // Names are display-safe: control characters are shown as \xNN (see visibleText).
     virtual Result<std::vector<CertificateInfo>> listPersonal() = 0;
+    virtual StoreOwner storeOwner() = 0;
     // A single certificate file, DER (.cer) or PEM (e.g. the server's root CA).
     virtual Result<CertificateInfo> readCertificateFile(const std::filesystem::path& file) = 0;
 };
 
 // ---------------------------------------------------------------------------------------------
-// Session: who is running, who is at the console, and whom a profile is written for.
-
-struct Account {
-    std::string name; // DOMAIN\user
-    std::string sid;  // S-1-5-21-...
-    bool operator==(const Account&) const = default;
-};
+// Session: who is running, who is signed in to this session, and whom a profile is written for.
 
 struct SessionInfo {
-    Account process;                // the account this process runs as
-    std::optional<Account> console; // the interactive console user, if any
-    bool elevated = false;          // the token is elevated (admin rights in effect)
-    bool runningAsSystem = false;   // LocalSystem (S-1-5-18)
-    std::string consoleNote;        // why console is empty, when it is
+    Account process;                    // the account this process runs as
+    std::optional<Account> sessionUser; // the user of the session this process runs in (console,
+                                        // RDP or Hyper-V enhanced session); none in session 0
+    bool elevated = false;              // the token is elevated (admin rights in effect)
+    bool runningAsSystem = false;       // LocalSystem (S-1-5-18)
+    std::string sessionNote;            // why sessionUser is empty, when it is
+    std::uint32_t sessionId = 0;        // ProcessIdToSessionId of this process
 };
 
-enum class TunnelKind { User, Device };
-
-// The account a profile is written for. User tunnels carry the user's SID; device tunnels are
-// machine-wide (sid empty).
-struct ProfileTarget {
-    TunnelKind kind = TunnelKind::User;
-    Account user;
-};
-
-// The account a user tunnel will be written for: the console user when running as SYSTEM (the
-// only context that can write another user's profile), else the process user.
+// The account a user tunnel is written for: the user of this process's session (not the
+// physical console, and not the elevated admin running the app). Device tunnels: the machine.
+// SYSTEM with nobody in its session gives a target without a SID, which every profile operation
+// refuses (a profile is never written for S-1-5-18).
 ProfileTarget chooseTarget(const SessionInfo& session, TunnelKind kind);
 
-// The wrong-account trap: a plain warning when the profile would land in an account that is not
-// the console user's (e.g. an elevated helpdesk admin running as themselves), or when a device
-// tunnel is attempted without SYSTEM. Empty when all is well.
+// How a profile operation for `target` reaches Windows from this session.
+enum class ProfileRoute {
+    Local,          // this process may do it itself (its own profile elevated, or SYSTEM)
+    Broker,         // elevated, but another user's profile or a device tunnel: the SYSTEM broker
+    NeedsElevation, // not elevated: "Restart as administrator" first
+    NoUser,         // a user tunnel with nobody to write it for: a hard stop
+};
+struct RouteDecision {
+    ProfileRoute route = ProfileRoute::Local;
+    std::string why; // a sentence for the log / status line
+};
+RouteDecision routeFor(const SessionInfo& session, const ProfileTarget& target);
+
+// An explained error when the target cannot be served from this session (NeedsElevation,
+// NoUser); empty when the profile will land in the right account (Local or Broker).
 std::optional<Error> wrongAccountWarning(const SessionInfo& session, const ProfileTarget& target);
 
 class Session {
   public:
     virtual ~Session() = default;
     virtual Result<SessionInfo> query() = 0;
+    // "DOMAIN\\name", "name" or "S-1-5-21-..." to an account with both name and SID (CLI --user).
+    virtual Result<Account> resolveAccount(std::string_view nameOrSid) = 0;
     // Starts this exe again elevated (UAC "runas") with fixed arguments only. The open document
     // travels as a temp file this call creates; its path is the only variable argument.
     virtual Status relaunchElevated(std::string_view documentXml) = 0;
 };
 
-// Arguments of an elevated relaunch: "--handoff <temp file>". Returns the file when args hold one
-// that this app created (name prefix checked), else nothing.
+// Arguments of an elevated relaunch: "--handoff <temp>/aovpn-handoff-<id>/document.xml". Returns
+// the file when args hold a path of exactly that shape (the folder the relaunch created), else
+// nothing.
 inline constexpr std::string_view kHandoffFlag = "--handoff";
 inline constexpr std::string_view kHandoffPrefix = "aovpn-handoff-";
+inline constexpr std::string_view kHandoffLeaf = "document.xml";
 std::optional<std::filesystem::path> handoffFileFromArgs(const std::vector<std::string>& args);
-// Reads the handed-over document and deletes the temp file.
+// Reads the handed-over document and removes it and its folder: only a regular file (no link) in
+// a real folder (no junction), both owned by this session's user or this process's account, of
+// at most kMaxDocumentBytes. Anything else is refused and left alone.
+inline constexpr std::uintmax_t kMaxDocumentBytes = 64u * 1024 * 1024;
 Result<std::string> takeHandoffDocument(const std::filesystem::path& file);
 
-// ---------------------------------------------------------------------------------------------
-// Profiles
-
-struct InstalledProfile {
-    std::string name;       // decoded profile name
-    std::string instanceId; // as stored (encodeInstanceId of name)
-    std::string xml;        // the ProfileXML, unescaped
-};
-
-struct LeftoverReport {
-    std::vector<std::string> removed; // one line per registry value/key removed
-    std::vector<Error> failures;      // what could not be removed
-};
-
-// Primitive operations of a profile store. apply/replace/remove with their safety rules are the
-// free functions below, shared by every implementation.
-class ProfileStore {
-  public:
-    virtual ~ProfileStore() = default;
-    virtual Result<std::vector<InstalledProfile>> list(const ProfileTarget& target) = 0;
-    // Read one back; an empty optional when there is none of that name.
-    virtual Result<std::optional<InstalledProfile>> find(const ProfileTarget& target,
-                                                         std::string_view name) = 0;
-    // Create a new profile; fails when one of that name exists.
-    virtual Status create(const ProfileTarget& target, std::string_view name,
-                          std::string_view xml) = 0;
-    virtual Status remove(const ProfileTarget& target, std::string_view name) = 0;
-    // Registry leftovers that break a later re-create (see DOMAIN.md). No-op offline.
-    virtual LeftoverReport cleanLeftovers(const ProfileTarget& target, std::string_view name) = 0;
-};
-
-struct ApplyResult {
-    bool ok = false;
-    bool replaced = false;             // an old profile of that name existed and was deleted
-    bool restoredPrevious = false;     // create failed and the old profile was re-created
-    std::string previousXml;           // the old XML, kept whatever happened
-    std::vector<std::string> steps;    // what was done, in order, for the log
-    std::optional<Error> error;        // the failure that stopped the apply
-    std::optional<Error> restoreError; // set when even re-creating the old profile failed
-};
-// Create, or replace: keep the old XML, delete, create; if create fails, re-create the old one.
-ApplyResult applyProfile(ProfileStore& store, const ProfileTarget& target, std::string_view name,
-                         std::string_view xml);
-
-struct RemoveResult {
-    bool ok = false;
-    bool existed = false;
-    LeftoverReport leftovers;
-    std::optional<Error> error;
-};
-// Delete the profile (if present), then clean leftovers either way.
-RemoveResult removeProfile(ProfileStore& store, const ProfileTarget& target, std::string_view name);
+// A name as it may be shown: control characters (C0, DEL, C1) and invalid UTF-8 bytes become
+// \xNN, so a CN "alice\0evil" shows as "alice\x00evil", never as "alice".
+std::string visibleText(std::string_view text);
 
 // ---------------------------------------------------------------------------------------------
 // Connect test
@@ -233,6 +154,7 @@ struct ConnectOptions {
 
 struct ConnectResult {
     bool ok = false;
+    bool alreadyConnected = false; // it was up before the test: not dialled again
     bool cancelled = false;
     bool timedOut = false;
     std::uint32_t rasCode = 0;  // 0 on success
@@ -278,7 +200,7 @@ class Platform {
     virtual ~Platform() = default;
     virtual std::string_view name() const = 0; // "Windows" / "Linux authoring mode"
     virtual CertificateStore& certificates() = 0;
-    virtual ProfileStore& profiles() = 0;
+    virtual ProfileService& profiles() = 0;
     virtual ConnectionTester& connections() = 0;
     virtual Session& session() = 0;
 };

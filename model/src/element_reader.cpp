@@ -1,0 +1,225 @@
+// One reader for every described element: each child is looked up in the element's field list
+// and read by its kind; nothing here names an element.
+#include "element_reader.hpp"
+
+#include "structure_check.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace aovpn {
+namespace {
+using schema::Field;
+using schema::Kind;
+using N = pugi::xml_node;
+
+// The field for `name`; `hint` first (runs of <Route> hit it), then a scan in schema order.
+const Field* fieldFor(const schema::Element& el, const char* name, std::size_t& hint) {
+    if (hint < el.fields.size() && el.fields[hint].name == name) return &el.fields[hint];
+    for (std::size_t i = 0; i < el.fields.size(); ++i)
+        if (el.fields[i].name == name) {
+            hint = i;
+            return &el.fields[i];
+        }
+    return nullptr;
+}
+
+bool readValue(xml::Reader& r, N node, const Field& f, void* container) {
+    std::string text;
+    if (!r.text(node, text)) return false;
+    switch (f.kind) {
+    case Kind::Text:
+        *static_cast<std::string*>(f.access.add(container)) = std::move(text);
+        return true;
+    case Kind::Bool: {
+        const auto b = r.boolean(node, text);
+        if (b) *static_cast<bool*>(f.access.add(container)) = *b;
+        return b.has_value();
+    }
+    case Kind::Number: {
+        const auto n = r.number(node, text);
+        if (n) *static_cast<std::uint32_t*>(f.access.add(container)) = *n;
+        return n.has_value();
+    }
+    case Kind::Enum:
+        f.access.setEnumText(f.access.add(container), text);
+        return true;
+    case Kind::Servers:
+        if (text.empty())
+            r.note(node, "xml.empty-servers", "<Servers> is empty; it is left out when saved.");
+        *static_cast<std::vector<VpnServer>*>(container) = parseServers(text);
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Eap/Configuration: the wrapper must hold exactly one Configuration.
+bool readEap(xml::Reader& r, N node, const Field& f, void* container) {
+    N config = node.child("Configuration");
+    if (xml::elementCount(node) != 1 || !config || xml::hasForeignAttributes(config) ||
+        xml::hasSignificantText(node)) {
+        r.reject("structure.shape", "<Eap> should hold exactly one <Configuration>");
+        return false;
+    }
+    *static_cast<EapConfig*>(f.access.add(container)) = readEapConfiguration(r, config);
+    return true;
+}
+
+// Comments that cannot stay where they were (inside a value or a typed EAP block), in order.
+void collectComments(N node, std::vector<std::string>& out) {
+    const N first = node.first_child();
+    if (!first || (first.type() == pugi::node_pcdata && !first.next_sibling())) return; // a value
+    for (N c = node.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_comment)
+            out.push_back(xml::sanitizeComment(c.value()));
+        else if (c.type() == pugi::node_element)
+            collectComments(c, out);
+    }
+}
+
+void attach(Comments& to, std::vector<std::string>& pending, std::string_view before) {
+    for (std::string& text : pending)
+        to.push_back({std::move(text), std::string(before)});
+    pending.clear();
+}
+
+// After `f` took `child`: the comments before it go to the struct it became, or to the parent
+// before its name; comments inside a value element go the same way.
+void attachAround(const schema::Element& el, void* object, const Field& f, N child,
+                  std::vector<std::string>& pending) {
+    if (f.kind == Kind::Struct) { // before the comments read inside it
+        Comments& own = *f.element->comments(f.at(object, f.count(object) - 1));
+        Comments leading;
+        attach(leading, pending, "");
+        own.insert(own.begin(), leading.begin(), leading.end());
+        return;
+    }
+    const bool keepsInside =
+        f.kind == Kind::Xml ||
+        (f.kind == Kind::Eap &&
+         static_cast<const EapConfig*>(f.at(object, 0))->kind == EapKind::Opaque);
+    if (!keepsInside) collectComments(child, pending);
+    attach(*el.comments(object), pending, f.name);
+}
+
+// <DNSServers> for <DnsServers>: read under its right name (and written so); Windows does not
+// recognise the name as written, so it is reported.
+bool readCaseVariant(xml::Reader& r, N child, const schema::Element& el, void* object,
+                     const Field*& taken) {
+    const std::string_view right = xml::caseVariantIn(el.name, child.name());
+    const Field* f = right.empty() ? nullptr : el.field(right);
+    if (!f) return false;
+    const std::string written = child.name();
+    child.set_name(std::string(right).c_str());
+    if (!readField(r, child, *f, object)) {
+        child.set_name(written.c_str());
+        return false;
+    }
+    r.note(child, "structure.name-case",
+           fmt::format("<{}> is spelled <{}>: element names are case-sensitive, so Windows does "
+                       "not recognise it. It is read as <{}> and written that way.",
+                       written, right, right),
+           fmt::format("Rename it <{}> (saving or aovpn normalize does).", right));
+    taken = f;
+    return true;
+}
+
+// <DomainNameInformationList>, the CSP's node name, written as an element (Microsoft's own VPNv2
+// CSP sample does): read what it means, NRPT rules, and say Windows refuses it as written.
+bool readCspList(xml::Reader& r, N child, const schema::Element& el, void* object,
+                 const Field*& taken) {
+    static constexpr std::string_view kList = "DomainNameInformationList";
+    const Field* f = el.field("DomainNameInformation");
+    if (!f || child.name() != kList || !r.claim(child, false)) return false;
+    xml::KeptReason why = xml::classifyUnknown(el.name, kList);
+    r.note(child, why.rule, why.sentence + " It is read as NRPT rules and written that way.",
+           std::move(why.hint), fmt::format("DomainNameInformation[{}]", f->count(object)));
+    bool wrapped = false;
+    for (N rule = child.child("DomainNameInformation"); rule;
+         rule = rule.next_sibling("DomainNameInformation")) {
+        wrapped = true;
+        if (!readField(r, rule, *f, object)) r.keep(rule, *el.extra(object), {});
+    }
+    if (!wrapped) { // its children are one rule's: DomainName, DNSServers...
+        child.set_name("DomainNameInformation");
+        readField(r, child, *f, object);
+    }
+    taken = f;
+    return true;
+}
+
+// In the order the writer puts them (its own first, then by child in schema order, the end
+// last), so what is read from written text equals what was written.
+void sortComments(const schema::Element& el, Comments& comments) {
+    if (comments.size() < 2) return;
+    auto rank = [&](const Comment& c) {
+        return c.before.empty() ? std::size_t{0} : el.rank(c.before) + 1;
+    };
+    std::stable_sort(comments.begin(), comments.end(),
+                     [&](const Comment& a, const Comment& b) { return rank(a) < rank(b); });
+}
+
+// Before the first item of a list: room for all of its elements among the siblings, so 10,000
+// <TrafficFilter>s do not move the ones read so far a dozen times.
+void reserveFor(const Field& f, void* container, N first) {
+    if (!f.list || f.access.count(container) != 0 || !f.access.reserve) return;
+    std::size_t n = 0;
+    for (N c = first; c; c = c.next_sibling())
+        n += c.type() == pugi::node_element && std::strcmp(c.name(), first.name()) == 0;
+    f.access.reserve(container, n);
+}
+
+} // namespace
+
+bool readField(xml::Reader& r, N child, const Field& f, void* object) {
+    void* container = f.access.container(object);
+    reserveFor(f, container, child);
+    if (!r.claim(child, !f.list && f.access.count(container) > 0)) return false;
+    if (f.kind == Kind::Eap) return readEap(r, child, f, container);
+    if (f.kind == Kind::Struct) {
+        readElement(r, child, *f.element, f.access.add(container));
+        return true;
+    }
+    if (f.kind == Kind::Xml) {
+        // Vendors put XML here although the XSD says string: keep the content as XML text.
+        *static_cast<std::string*>(f.access.add(container)) = xml::rawContent(child);
+        return true;
+    }
+    N value = child;
+    if (!f.inner.empty() && !r.unwrap(child, f.inner.data(), value)) return false;
+    return readValue(r, value, f, container);
+}
+
+void readElement(xml::Reader& r, N node, const schema::Element& el, void* object) {
+    std::vector<std::string> pending;
+    std::size_t hint = 0;
+    for (N c = node.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_comment) {
+            pending.push_back(xml::sanitizeComment(c.value()));
+            continue;
+        }
+        if (c.type() != pugi::node_element) continue;
+        r.clearReason();
+        const Field* f = fieldFor(el, c.name(), hint);
+        if (f && readField(r, c, *f, object)) {
+            attachAround(el, object, *f, c, pending);
+        } else if (!f && r.noReason() && readCaseVariant(r, c, el, object, f)) {
+            attachAround(el, object, *f, c, pending);
+        } else if (!f && readCspList(r, c, el, object, f)) {
+            attachAround(el, object, *f, c, pending);
+        } else {
+            r.keep(c, *el.extra(object), pending);
+            pending.clear();
+        }
+    }
+    attach(*el.comments(object), pending, kCommentAtEnd);
+    sortComments(el, *el.comments(object));
+    if (xml::hasSignificantText(node))
+        r.note(node, "xml.stray-text",
+               fmt::format("text directly inside <{}> is ignored.", node.name()));
+}
+
+} // namespace aovpn
