@@ -134,7 +134,8 @@ std::vector<std::string> dnsNames(PCCERT_CONTEXT c) {
 }
 
 void judgeCertificate(PCCERT_CONTEXT cert, const std::string& fqdn, TlsObservation& t) {
-    const CertificateInfo info = win::describeCertificate(cert, cert->hCertStore);
+    const CertificateInfo info =
+        win::describeCertificate(cert, cert->hCertStore, false); // no key: the server's
     t.subject = info.subject;
     t.issuer = info.issuer;
     t.notBefore = info.validFrom;
