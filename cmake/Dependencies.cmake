@@ -42,7 +42,8 @@ endif()
 find_path(AOVPN_STB_DIR stb_image_write.h PATHS /usr/include/stb NO_CMAKE_FIND_ROOT_PATH)
 
 if(AOVPN_BUILD_GUI)
-  _aovpn_need_source(imgui)
+  # Dear ImGui 1.90 (Debian trixie's source package; bookworm has 1.86).
+  _aovpn_need_source(imgui-1.90)
   if(WIN32)
     _aovpn_need_source(glfw3)
     set(GLFW_BUILD_DOCS OFF CACHE BOOL "" FORCE)
@@ -62,7 +63,7 @@ if(AOVPN_BUILD_GUI)
     add_library(dep::gl ALIAS OpenGL::GL)
   endif()
 
-  set(_im "${_src}/imgui")
+  set(_im "${_src}/imgui-1.90")
   add_library(aovpn_imgui STATIC
     "${_im}/imgui.cpp" "${_im}/imgui_draw.cpp" "${_im}/imgui_tables.cpp" "${_im}/imgui_widgets.cpp"
     "${_im}/backends/imgui_impl_glfw.cpp" "${_im}/backends/imgui_impl_opengl3.cpp")

@@ -39,6 +39,7 @@ source scripts/lib/xvfb.sh
 start_xvfb
 trap stop_xvfb EXIT
 check "window: screenshots, idle, bad path" bash scripts/check-window.sh
+check "ui scripts: scenarios on the Linux app and the Windows exe (Wine)" bash scripts/ui-scenarios.sh
 stop_xvfb
 
 printf '\n==== summary\n'

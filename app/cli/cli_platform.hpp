@@ -41,5 +41,8 @@ int runList(int argc, char** argv);
 int runStatus(int argc, char** argv);
 int runConnect(int argc, char** argv);
 int runDisconnect(int argc, char** argv);
+int runRepairAutoTrigger(int argc, char** argv);
+int runRepairPhonebook(int argc, char** argv);
+int runSelfTest(int argc, char** argv);
 
 } // namespace aovpn::cli

@@ -169,7 +169,10 @@ int runStatus(int argc, char** argv) {
     if (!t) return kExitUsage;
     const std::string& name = args.positional[0];
     const InstallStatus s = run->platform->profiles().installState(*t, name);
-    auto conn = run->platform->connections().status(name);
+    auto& tester = run->platform->connections();
+    auto conn = tester.status(name);
+    auto trigger = tester.autoTriggerStatus(name);
+    auto pbk = tester.checkHiddenPhonebook(*t);
     const bool known = s.state == InstallState::Installed || s.state == InstallState::NotInstalled;
     if (run->json) {
         JsonObject o;
@@ -180,11 +183,35 @@ int runStatus(int argc, char** argv) {
         o.boolean("installed", s.state == InstallState::Installed).str("installState", s.text);
         o.boolean("connected", conn && conn.value().connected);
         o.str("connectionState", conn ? conn.value().state : std::string());
+        if (trigger)
+            o.raw("autoTrigger",
+                  JsonObject()
+                      .str("ownerSid", trigger.value().ownerSid)
+                      .str("ownerAccount", trigger.value().ownerAccount)
+                      .str("entryName", trigger.value().entryName)
+                      .boolean("disabledForProfile", trigger.value().disabledForProfile)
+                      .text());
+        if (pbk)
+            o.raw("hiddenPhonebook", JsonObject()
+                                         .str("path", pbk.value().path)
+                                         .boolean("corrupted", pbk.value().corrupted)
+                                         .str("summary", pbk.value().summary)
+                                         .text());
         if (s.error) o.raw("error", errorJson(*s.error));
         printJson(o.text());
     } else {
         fmt::print("{}: {}\n", name, s.text);
         if (conn) fmt::print("connection: {}\n", conn.value().state);
+        if (trigger)
+            fmt::print("auto-connect: owned by {} ({}){}\n",
+                       trigger.value().ownerAccount.empty() ? trigger.value().ownerSid
+                                                            : trigger.value().ownerAccount,
+                       trigger.value().entryName,
+                       trigger.value().disabledForProfile
+                           ? "; switched off for this profile (aovpn repair-autotrigger)"
+                           : "");
+        if (pbk && pbk.value().corrupted)
+            fmt::print("hidden phonebook: {} (aovpn repair-phonebook)\n", pbk.value().summary);
         if (s.error) printError(*s.error);
     }
     return known ? kExitOk : kExitRefused;

@@ -40,6 +40,14 @@ commands:
                                              PowerShell create-or-replace script (ASCII);
                                              --sid writes into that user's context
                               --intune       Intune custom OMA-URI setting
+                              --graph-json   Microsoft Graph body of a Windows 10/11
+                                             custom device configuration (Intune)
+                              --syncml [--replace]
+                                             SyncML Add (or Replace) of the ProfileXML node
+                            for --intune, --graph-json, --syncml (off unless given; see README):
+                              --quirk-server-twice  servers as fqdn;fqdn (Hicks, Windows 11)
+                              --quirk-machine-eap   MachineMethod Eap in a user tunnel
+                            --no-comments leaves the profile's comments out
   normalize FILE [--fix] [--no-comments] [-o OUT]
                             rewrite in canonical element order, comments kept; --fix repairs
                             misplaced elements, <App> text, empty booleans, escaped EAP text;
@@ -67,6 +75,13 @@ platform commands (Windows: WMI, RAS and the SYSTEM broker; Linux: the offline p
   connect NAME [--timeout SEC]
                             dial the profile's connection (connect test, default 60 s)
   disconnect NAME           hang up the connection
+  repair-autotrigger NAME [--user ...] [--device] [--yes]
+                            "Repair auto-connect": out of AutoTriggerDisabledProfilesList, the
+                            RasMan\Config auto-trigger values for the user, RasMan restarted
+  repair-phonebook [--user ...] [--yes]
+                            move a corrupted _hiddenPbk\rasphone.pbk aside (kept as a backup)
+  selftest [--device]       Windows: run every untested path with a throwaway profile and print
+                            a report to paste into a bug report
   every platform command takes --json (one JSON object on stdout)
   --help                    show this text
   --version                 show the version
@@ -118,6 +133,9 @@ int main(int rawArgc, char** rawArgv) {
         if (cmd == "status") return aovpn::cli::runStatus(argc, argv);
         if (cmd == "connect") return aovpn::cli::runConnect(argc, argv);
         if (cmd == "disconnect") return aovpn::cli::runDisconnect(argc, argv);
+        if (cmd == "repair-autotrigger") return aovpn::cli::runRepairAutoTrigger(argc, argv);
+        if (cmd == "repair-phonebook") return aovpn::cli::runRepairPhonebook(argc, argv);
+        if (cmd == "selftest") return aovpn::cli::runSelfTest(argc, argv);
     } catch (const std::exception& e) {
         fmt::print(stderr, "aovpn: error: {}\n", e.what());
         return aovpn::cli::kExitUsage;

@@ -12,6 +12,8 @@
 #include "ui/main_window.hpp"
 #include "ui/tasks.hpp"
 #include "ui/theme.hpp"
+#include "ui/ui_script.hpp"
+#include "ui/widget_locator.hpp"
 
 #include "file_dialogs.hpp"
 #include "frame_pacer.hpp"
@@ -102,6 +104,11 @@ void rebuildFontsIfNeeded(Session& s, GLFWwindow* w) {
                               s.state.view.dpiScale * 100.0f));
 }
 
+std::string readGlString(GLenum name) {
+    const auto* text = reinterpret_cast<const char*>(glGetString(name));
+    return text ? text : "unknown";
+}
+
 // Title: "<profile> - AOVPN Studio", with a '*' while unsaved; set only when it changes.
 void updateTitle(Session& s, GLFWwindow* w, std::string& shown) {
     const std::string title = windowTitle(ui::documentTitle(s.state), s.state.doc.dirty());
@@ -110,10 +117,13 @@ void updateTitle(Session& s, GLFWwindow* w, std::string& shown) {
     glfwSetWindowTitle(w, title.c_str());
 }
 
-void drawFrame(Session& s, GLFWwindow* w) {
+// `beforeNewFrame` (a UI script's input) runs after the backend has queued the real input.
+void drawFrame(Session& s, GLFWwindow* w, ui::ScriptRunner* script = nullptr) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (script) script->beforeNewFrame();
     ImGui::NewFrame();
+    if (script) script->afterNewFrame();
     ui::drawMainWindow(s.state);
     ImGui::Render();
     int fbw = 0, fbh = 0;
@@ -188,6 +198,51 @@ int runScreenshot(Session& s, GLFWwindow* w, const GuiOptions& o) {
     return 0;
 }
 
+// --ui-script: every file parsed first (a malformed line stops before anything runs), then
+// the commands run one frame at a time until the last has settled.
+int runUiScripts(Session& s, GLFWwindow* w, const GuiOptions& o) {
+    std::vector<ui::ScriptCommand> all;
+    for (const std::string& file : o.uiScripts) {
+        std::string error;
+        const auto text = ui::readWholeFile(file, error);
+        if (!text) {
+            fmt::print(stderr, "aovpn-studio: ui-script: {}\n", error);
+            return 2;
+        }
+        ui::ParsedScript parsed = ui::parseScript(file, *text);
+        if (!parsed.error.empty()) {
+            fmt::print(stderr, "aovpn-studio: ui-script: {}\n", parsed.error);
+            return 2;
+        }
+        all.insert(all.end(), parsed.commands.begin(), parsed.commands.end());
+    }
+    const std::size_t count = all.size();
+    ui::ScriptRunner runner(std::move(all), [w](const std::string& path) {
+        int fbw = 0, fbh = 0;
+        glfwGetFramebufferSize(w, &fbw, &fbh);
+        return saveFramebufferPng(path, fbw, fbh);
+    });
+    ui::setWidgetLocator(ImGui::GetCurrentContext(), runner.collector());
+    while (!runner.done() && !s.state.view.quitConfirmed) {
+        glfwPollEvents();
+        rebuildFontsIfNeeded(s, w);
+        drawFrame(s, w, &runner);
+        runner.afterFrame(s.state);
+        glfwSwapBuffers(w);
+    }
+    ui::setWidgetLocator(ImGui::GetCurrentContext(), {});
+    if (!runner.done()) {
+        fmt::print(stderr, "aovpn-studio: ui-script: the window closed before the last line\n");
+        return 2;
+    }
+    if (runner.exitCode() != 0) {
+        fmt::print(stderr, "aovpn-studio: ui-script: {}\n", runner.message());
+        return runner.exitCode();
+    }
+    fmt::print("ui-script: {} command(s) ran\n", count);
+    return 0;
+}
+
 // The document a non-elevated window handed over ("Restart as administrator").
 void takeHandoff(ui::AppState& st, const std::string& path) {
     const auto file = platform::handoffFileFromArgs({std::string(platform::kHandoffFlag), path});
@@ -220,7 +275,7 @@ void setUpSession(Session& s, GLFWwindow* w, const GuiOptions& o) {
     st.reads->setWake(wake);
     ui::appendLog(st.view, ui::LogLevel::Info,
                   fmt::format("Started {} ({})", productBanner(), s.platform->name()));
-    if (o.screenshotPath.empty()) {
+    if (o.screenshotPath.empty() && o.uiScripts.empty()) { // scripted runs start the same way
         s.settingsFile = pathToUtf8(platform::configDir() / "settings.ini");
         st.settings = ui::loadSettings(s.settingsFile);
         applyWindowSettings(st.settings, w, o);
@@ -277,9 +332,14 @@ int runGui(const GuiOptions& o) {
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(w, true);
     ImGui_ImplOpenGL3_Init("#version 130");
+    s.state.view.aboutLines = {
+        fmt::format("GLFW {}", glfwGetVersionString()),
+        fmt::format("OpenGL {} ({})", readGlString(GL_VERSION), readGlString(GL_RENDERER))};
 
     int rc = 0;
-    if (!o.screenshotPath.empty())
+    if (!o.uiScripts.empty())
+        rc = runUiScripts(s, w, o);
+    else if (!o.screenshotPath.empty())
         rc = runScreenshot(s, w, o);
     else
         runInteractive(s, w, o);

@@ -19,6 +19,9 @@ constexpr const char* kUsage = R"(usage: aovpn-studio [options]
   --frame-stats       print how many frames were drawn each second (idle check)
   --size WxH          initial window size in unscaled pixels (default 1360x860)
   --open FILE         start with the ProfileXML in FILE loaded
+  --ui-script FILE    run the commands in FILE against the window (click by label, type, key,
+                      menu, save-xml, screenshot, labels), then exit: 0 when every line ran,
+                      2 naming the line and label that failed; may be given several times
   --version, --help
 )";
 
@@ -54,6 +57,8 @@ ParsedOptions parseGuiOptions(int argc, char** argv) {
         } else if (a == "--handoff" && hasValue) {
             // Our own temp file from an elevated relaunch; the platform checks its name on use.
             o.handoffPath = argv[++i];
+        } else if (a == "--ui-script" && hasValue) {
+            o.uiScripts.emplace_back(argv[++i]);
         } else if (a == "--open" && hasValue) {
             o.openPath = argv[++i];
         } else if (a == "--size" && hasValue) {

@@ -196,12 +196,18 @@ bool readField(xml::Reader& r, N child, const Field& f, void* object) {
 void readElement(xml::Reader& r, N node, const schema::Element& el, void* object) {
     std::vector<std::string> pending;
     std::size_t hint = 0;
+    bool strayText = false;
     for (N c = node.first_child(); c; c = c.next_sibling()) {
-        if (c.type() == pugi::node_comment) {
+        const pugi::xml_node_type type = c.type();
+        if (type == pugi::node_comment) {
             pending.push_back(xml::sanitizeComment(c.value()));
             continue;
         }
-        if (c.type() != pugi::node_element) continue;
+        if (type == pugi::node_pcdata || type == pugi::node_cdata) {
+            strayText = strayText || !xml::isBlankText(c.value());
+            continue;
+        }
+        if (type != pugi::node_element) continue;
         r.clearReason();
         const Field* f = fieldFor(el, c.name(), hint);
         if (f && readField(r, c, *f, object)) {
@@ -217,7 +223,7 @@ void readElement(xml::Reader& r, N node, const schema::Element& el, void* object
     }
     attach(*el.comments(object), pending, kCommentAtEnd);
     sortComments(el, *el.comments(object));
-    if (xml::hasSignificantText(node))
+    if (strayText)
         r.note(node, "xml.stray-text",
                fmt::format("text directly inside <{}> is ignored.", node.name()));
 }

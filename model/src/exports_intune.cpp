@@ -18,7 +18,7 @@ IntuneResult intuneOmaUri(const ExportInput& input) {
     s.omaUri = fmt::format("./{}/Vendor/MSFT/VPNv2/{}/ProfileXML",
                            input.deviceTunnel ? "Device" : "User", id.value);
     s.dataType = "String (XML file)";
-    s.value = input.xml; // Intune takes the raw XML; no CIM escaping here
+    s.value = input.forMdm(); // raw XML, no CIM escaping; comments left out, quirks applied
     return {true, std::move(s), {}};
 }
 

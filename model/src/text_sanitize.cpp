@@ -81,18 +81,22 @@ std::string sanitizeComment(std::string_view text) {
 }
 
 bool isPlainAscii(std::string_view s) {
-    std::size_t i = 0;
-    // Eight at a time: no byte >= 0x80 and none below 0x20 (tab and LF take the slow path).
+    auto plain = [](unsigned char c) { return (c >= 0x20 && c < 0x80) || c == '\t' || c == '\n'; };
+    // Eight at a time while no byte is below 0x20 or above 0x7F; a word with a tab or a line
+    // feed is checked byte by byte, then the word loop goes on.
     constexpr std::uint64_t k20 = 0x2020202020202020ull, k80 = 0x8080808080808080ull;
-    for (; i + 8 <= s.size(); i += 8) {
+    std::size_t i = 0;
+    while (i + 8 <= s.size()) {
         std::uint64_t w;
         std::memcpy(&w, s.data() + i, 8);
-        if (((w - k20) | w) & k80) break;
+        if (((w - k20) | w) & k80) {
+            for (std::size_t k = i; k < i + 8; ++k)
+                if (!plain(static_cast<unsigned char>(s[k]))) return false;
+        }
+        i += 8;
     }
-    for (; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n') || c >= 0x80) return false;
-    }
+    for (; i < s.size(); ++i)
+        if (!plain(static_cast<unsigned char>(s[i]))) return false;
     return true;
 }
 

@@ -36,6 +36,19 @@ class OfflineConnectionTester final : public ConnectionTester {
     Status disconnect(std::string_view, std::chrono::milliseconds) override {
         return Status::success(); // nothing is ever connected here
     }
+    Result<AutoTriggerStatus> autoTriggerStatus(std::string_view name) override {
+        return unavailable("Read the auto-connect state of \"" + std::string(name) + "\"");
+    }
+    Result<std::vector<std::string>> repairAutoTrigger(const ProfileTarget&,
+                                                       std::string_view name) override {
+        return unavailable("Repair auto-connect for \"" + std::string(name) + "\"");
+    }
+    Result<PhonebookCheck> checkHiddenPhonebook(const ProfileTarget&) override {
+        return unavailable("Check the hidden phonebook");
+    }
+    Result<std::string> moveHiddenPhonebookAside(const ProfileTarget&) override {
+        return unavailable("Move the hidden phonebook aside");
+    }
 
   private:
     static Error unavailable(std::string action) {

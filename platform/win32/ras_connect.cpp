@@ -1,100 +1,120 @@
 #include "ras_connect.hpp"
 
-#include "ras_dial_state.hpp"
-#include "win_util.hpp"
+#include "profile_guard.hpp"
 
 #include <cwchar>
-#include <ras.h>
 #include <raserror.h>
-#include <thread>
 
 namespace aovpn::platform::win {
 
 namespace {
 using Clock = std::chrono::steady_clock;
 
-std::string quoted(std::string_view s) {
+std::string inQuotes(std::string_view s) {
     return "\"" + std::string(s) + "\"";
 }
 
-// The user's and the all-users phonebook; the first that holds the entry is dialled.
-std::vector<std::wstring> phonebooks() {
-    std::vector<std::wstring> out;
-    wchar_t buf[MAX_PATH];
-    for (const wchar_t* var : {L"APPDATA", L"ProgramData"}) {
-        const DWORD n = GetEnvironmentVariableW(var, buf, MAX_PATH);
-        if (n > 0 && n < MAX_PATH)
-            out.push_back(std::wstring(buf, n) +
-                          L"\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk");
-    }
-    return out;
-}
-
-bool phonebookHas(const std::wstring& pbk, const std::wstring& entry) {
-    std::vector<RASENTRYNAMEW> names(1);
-    names[0].dwSize = sizeof(RASENTRYNAMEW);
-    DWORD bytes = sizeof(RASENTRYNAMEW), count = 0;
-    DWORD rc = RasEnumEntriesW(nullptr, pbk.c_str(), names.data(), &bytes, &count);
-    if (rc == ERROR_BUFFER_TOO_SMALL) {
-        names.resize(bytes / sizeof(RASENTRYNAMEW) + 1);
-        names[0].dwSize = sizeof(RASENTRYNAMEW);
-        rc = RasEnumEntriesW(nullptr, pbk.c_str(), names.data(), &bytes, &count);
-    }
-    if (rc != 0) return false;
-    for (DWORD i = 0; i < count && i < names.size(); ++i)
-        if (_wcsicmp(names[i].szEntryName, entry.c_str()) == 0) return true;
-    return false;
-}
-
-std::optional<std::wstring> findPhonebook(const std::wstring& entry) {
-    for (const auto& pbk : phonebooks())
-        if (phonebookHas(pbk, entry)) return pbk;
-    return std::nullopt;
-}
-
-Error rasError(std::string action, std::uint32_t code) {
-    return makeError(std::move(action), CodeKind::Ras, code, rasMessage(code));
+bool sameName(const std::wstring& a, const std::wstring& b) {
+    return _wcsicmp(a.c_str(), b.c_str()) == 0;
 }
 
 ConnectResult& fail(ConnectResult& r, Error e) {
-    r.rasCode = e.code;
+    r.rasCode = e.kind == CodeKind::Ras ? e.code : r.rasCode;
     r.windowsMessage = e.systemMessage;
     r.hint = e.meaning + (e.nextStep.empty() ? "" : " " + e.nextStep);
     r.error = std::move(e);
     return r;
 }
+
+Error timeoutError(const std::string& action, std::chrono::milliseconds timeout) {
+    Error e = makeError(action, CodeKind::Win32, ERROR_TIMEOUT);
+    e.systemMessage.clear();
+    e.meaning = "The connection attempt did not finish within " +
+                std::to_string(timeout.count() / 1000) +
+                " s; it was hung up. The gateway did not answer in time (UDP 500/4500 blocked, a "
+                "slow authentication or a prompt nobody answered).";
+    e.nextStep = "Test again with a longer --timeout, and check the gateway is reachable (Check "
+                 "gateway).";
+    return e;
+}
 } // namespace
 
-std::string rasMessage(std::uint32_t code) {
-    wchar_t buf[512];
-    if (RasGetErrorStringW(code, buf, 512) == 0) return narrow(buf);
-    return systemMessage(code); // IKE codes (13801...) live in the system table
+RasConnectionTester::RasConnectionTester(RasApi& ras, Account processUser)
+    : ras_(ras), processUser_(std::move(processUser)) {}
+
+// The entry in every phonebook this user sees, with the file it lives in.
+static std::optional<RasEntryRef> findEntry(RasApi& ras, const std::wstring& name) {
+    std::vector<RasEntryRef> entries;
+    if (ras.enumEntries(nullptr, entries) != 0) return std::nullopt;
+    for (auto& e : entries)
+        if (sameName(e.name, name)) return e;
+    return std::nullopt;
 }
 
 ConnectResult RasConnectionTester::connect(std::string_view profileName, const ConnectOptions& o) {
     const auto start = Clock::now();
-    const std::string action = "Connect to " + quoted(profileName);
+    const std::string action = "Connect to " + inQuotes(profileName);
     ConnectResult r;
-    const std::wstring entry = widen(profileName);
-    const auto pbk = findPhonebook(entry);
-    if (!pbk)
-        fail(r, rasError(action, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY));
-    else
-        dialAndWait(*pbk, entry, action, o, r);
-    r.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
-    if (!r.ok && !r.error) fail(r, rasError(action, r.rasCode));
-    return r;
+    const std::wstring name = widen(profileName);
+    const auto finish = [&]() {
+        r.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+        return r;
+    };
+    const auto failWith = [&](Error e) {
+        fail(r, std::move(e));
+        return finish();
+    };
+    std::vector<RasConnRef> conns;
+    if (ras_.enumConnections(conns) == 0)
+        for (const auto& c : conns)
+            if (sameName(c.entry, name)) {
+                r.ok = r.alreadyConnected = true;
+                r.states.emplace_back("Already connected (not dialled again)");
+                r.assignedAddress = interfaceAddress(name);
+                return finish();
+            }
+    const auto entry = findEntry(ras_, name);
+    if (!entry)
+        return failWith(makeError(action, CodeKind::Ras, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+                                  ras_.errorString(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY)));
+    RASDIALPARAMSW params{};
+    params.dwSize = sizeof params;
+    wcsncpy(params.szEntryName, name.c_str(), RAS_MaxEntryName);
+    ras_.entryDialParams(entry->phonebook, params); // saved credentials, if any
+    // An EAP entry: its identity without UI, handed to RasDialW (as the RasDial docs and DPC do).
+    EapIdentity identity;
+    const DWORD idRc =
+        ras_.eapUserIdentity(entry->phonebook, name, RASEAPF_NonInteractive, identity);
+    if (idRc != 0 && idRc != ERROR_INVALID_FUNCTION_FOR_ENTRY)
+        return failWith(makeError(action + " (read the EAP identity without prompting)",
+                                  CodeKind::Ras, idRc, ras_.errorString(idRc)));
+    RASDIALEXTENSIONS ext{};
+    ext.dwSize = sizeof ext;
+    const bool eap = idRc == 0;
+    if (eap) {
+        wcsncpy(params.szUserName, identity.userName.c_str(), UNLEN);
+        ext.RasEapInfo.dwSizeofEapInfo = static_cast<DWORD>(identity.eapInfo.size());
+        ext.RasEapInfo.pbEapInfo = identity.eapInfo.data();
+    }
+    dialAndWait(ras_, eap ? &ext : nullptr, entry->phonebook, params, o, r);
+    if (r.timedOut) return failWith(timeoutError(action, o.timeout));
+    if (!r.ok && !r.cancelled)
+        fail(r, makeError(action, CodeKind::Ras, r.rasCode, ras_.errorString(r.rasCode)));
+    return finish();
 }
 
 Result<ConnectionStatus> RasConnectionTester::status(std::string_view profileName) {
-    auto conns = activeConnections();
-    if (!conns) return conns.error();
-    for (const auto& c : conns.value()) {
-        if (_wcsicmp(c.szEntryName, widen(profileName).c_str()) != 0) continue;
+    std::vector<RasConnRef> conns;
+    if (const DWORD rc = ras_.enumConnections(conns); rc != 0)
+        return makeError("List the active VPN connections", CodeKind::Ras, rc,
+                         ras_.errorString(rc));
+    for (const auto& c : conns) {
+        if (!sameName(c.entry, widen(profileName))) continue;
         RASCONNSTATUSW st{};
-        st.dwSize = sizeof st;
-        const DWORD rc = RasGetConnectStatusW(c.hrasconn, &st);
-        if (rc != 0) return rasError("Read the status of " + quoted(profileName), rc);
+        const DWORD rc = ras_.connectStatus(c.handle, st);
+        if (rc != 0)
+            return makeError("Read the status of " + inQuotes(profileName), CodeKind::Ras, rc,
+                             ras_.errorString(rc));
         return ConnectionStatus{st.rasconnstate == RASCS_Connected,
                                 std::string(rasStateName(st.rasconnstate)), st.dwError};
     }
@@ -103,19 +123,20 @@ Result<ConnectionStatus> RasConnectionTester::status(std::string_view profileNam
 
 Status RasConnectionTester::disconnect(std::string_view profileName,
                                        std::chrono::milliseconds timeout) {
-    auto conns = activeConnections();
-    if (!conns) return Status::failure(conns.error());
-    for (const auto& c : conns.value()) {
-        if (_wcsicmp(c.szEntryName, widen(profileName).c_str()) != 0) continue;
-        const DWORD rc = RasHangUpW(c.hrasconn);
-        if (rc != 0) return Status::failure(rasError("Disconnect " + quoted(profileName), rc));
-        if (!waitUntilGone(c.hrasconn, timeout)) {
-            Error e;
-            e.action = "Disconnect " + quoted(profileName);
-            e.meaning = "The connection was still up when the wait ended.";
-            e.nextStep = "Wait a few seconds and check the status again.";
-            return Status::failure(e);
-        }
+    std::vector<RasConnRef> conns;
+    if (const DWORD rc = ras_.enumConnections(conns); rc != 0)
+        return Status::failure(
+            makeError("List the active VPN connections", CodeKind::Ras, rc, ras_.errorString(rc)));
+    for (const auto& c : conns) {
+        if (!sameName(c.entry, widen(profileName))) continue;
+        DWORD rc = 0;
+        if (hangUpAndWait(ras_, c.handle, timeout, rc)) continue;
+        Error e = rc ? makeError("Disconnect " + inQuotes(profileName), CodeKind::Ras, rc,
+                                 ras_.errorString(rc))
+                     : makeError("Disconnect " + inQuotes(profileName), CodeKind::None, 0);
+        if (!rc) e.meaning = "The connection was still up when the wait ended.";
+        e.nextStep = "Wait a few seconds and check the status again.";
+        return Status::failure(e);
     }
     return Status::success();
 }

@@ -1,5 +1,5 @@
-#include "ras_dial_state.hpp"
-
+#include "profile_guard.hpp"
+#include "ras_connect.hpp"
 #include "win_util.hpp"
 
 // winsock2 must precede iphlpapi.
@@ -59,6 +59,8 @@ DWORD WINAPI onRasEvent(ULONG_PTR id, DWORD, HRASCONN, UINT, RASCONNSTATE state,
     return 1;
 }
 
+} // namespace
+
 // The VPN interface is named after the connection; its first IPv4 address is the assigned one.
 std::string interfaceAddress(const std::wstring& entry) {
     ULONG size = 16 * 1024;
@@ -78,6 +80,7 @@ std::string interfaceAddress(const std::wstring& entry) {
     return {};
 }
 
+namespace {
 // Waits for done, cancel or timeout; returns with the lock released.
 void waitForOutcome(DialState& s, const ConnectOptions& o, ConnectResult& r) {
     const auto deadline = Clock::now() + o.timeout;
@@ -101,8 +104,8 @@ void waitForOutcome(DialState& s, const ConnectOptions& o, ConnectResult& r) {
 }
 } // namespace
 
-void dialAndWait(const std::wstring& pbk, const std::wstring& entry, const std::string& action,
-                 const ConnectOptions& o, ConnectResult& r) {
+void dialAndWait(RasApi& ras, const RASDIALEXTENSIONS* ext, const std::wstring& pbk,
+                 RASDIALPARAMSW& params, const ConnectOptions& o, ConnectResult& r) {
     auto state = std::make_shared<DialState>();
     state->onProgress = o.onProgress;
     ULONG_PTR id = 0;
@@ -111,57 +114,21 @@ void dialAndWait(const std::wstring& pbk, const std::wstring& entry, const std::
         id = gNextId++;
         gRegistry[id] = state;
     }
-    RASDIALPARAMSW params{};
-    params.dwSize = sizeof params;
-    wcsncpy(params.szEntryName, entry.c_str(), RAS_MaxEntryName);
-    BOOL hasPassword = FALSE;
-    RasGetEntryDialParamsW(pbk.c_str(), &params, &hasPassword); // saved credentials, if any
-    params.dwCallbackId = id;
     HRASCONN h = nullptr;
-    const DWORD rc =
-        RasDialW(nullptr, pbk.c_str(), &params, 2, reinterpret_cast<void*>(&onRasEvent), &h);
+    const DWORD rc = ras.dial(ext, pbk, params, &onRasEvent, id, h);
     if (rc == 0)
         waitForOutcome(*state, o, r);
     else
         r.rasCode = rc;
-    if (r.ok)
-        r.assignedAddress = interfaceAddress(entry);
-    else if (h) {
-        RasHangUpW(h); // required after a failed or abandoned dial, or the port stays open
-        waitUntilGone(h, std::chrono::seconds(10));
+    if (r.ok) {
+        r.assignedAddress = interfaceAddress(params.szEntryName);
+    } else if (h) {
+        DWORD hangUpRc = 0; // required after a failed or abandoned dial, or the port stays open
+        hangUpAndWait(ras, h, std::chrono::seconds(10), hangUpRc);
     }
     if (r.cancelled) r.rasCode = ERROR_USER_DISCONNECTION;
     std::lock_guard lock(gRegistryMutex);
     gRegistry.erase(id);
-    (void)action;
-}
-
-Result<std::vector<RASCONNW>> activeConnections() {
-    std::vector<RASCONNW> conns(4);
-    for (int attempt = 0; attempt < 5; ++attempt) {
-        conns[0].dwSize = sizeof(RASCONNW);
-        DWORD bytes = static_cast<DWORD>(conns.size() * sizeof(RASCONNW)), count = 0;
-        const DWORD rc = RasEnumConnectionsW(conns.data(), &bytes, &count);
-        if (rc == ERROR_BUFFER_TOO_SMALL) {
-            conns.resize(bytes / sizeof(RASCONNW) + 1);
-            continue;
-        }
-        if (rc != 0) return makeError("List the active VPN connections", CodeKind::Ras, rc);
-        conns.resize(count);
-        return conns;
-    }
-    return makeError("List the active VPN connections", CodeKind::Ras, ERROR_BUFFER_TOO_SMALL);
-}
-
-bool waitUntilGone(HRASCONN h, std::chrono::milliseconds timeout) {
-    const auto deadline = Clock::now() + timeout;
-    for (;;) {
-        RASCONNSTATUSW st{};
-        st.dwSize = sizeof st;
-        if (RasGetConnectStatusW(h, &st) == ERROR_INVALID_HANDLE) return true;
-        if (Clock::now() >= deadline) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
 }
 
 } // namespace aovpn::platform::win

@@ -26,7 +26,8 @@ class Win32Platform final : public Platform {
           guard_(*ras_, info_.process),
           copies_(win::makeProtectedAppliedCopies(win::programDataFolder() / L"Applied")),
           local_(store_, *copies_, &guard_), runner_(win::makeScmServiceRunner()),
-          broker_(*runner_, win::defaultBrokerOptions()), service_(info_, local_, broker_) {}
+          broker_(*runner_, win::defaultBrokerOptions()), service_(info_, local_, broker_),
+          tester_(*ras_, info_.process) {}
     std::string_view name() const override { return "Windows"; }
     CertificateStore& certificates() override { return certs_; }
     ProfileService& profiles() override { return service_; }

@@ -115,6 +115,14 @@ if(non_ascii)
 endif()
 expect("render ps1 quotes doubled" RC 0 OUT "\\$ProfileName = 'R&D ''VPN'''\n"
   ARGS render ${quoted} --ps1 --name "R&D 'VPN'")
+# Fleet exports: Graph JSON and SyncML; the Intune quirks only with an MDM form.
+expect("render graph-json" RC 0
+  OUT "\"@odata.type\": \"#microsoft.graph.omaSettingString\".*\"omaUri\": \"./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML\""
+  ARGS render ${good} --graph-json)
+expect("render syncml replace with a quirk" RC 0
+  OUT "<Replace>.*<LocURI>./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML</LocURI>.*&lt;Servers&gt;([^;&]+);\\1&lt;/Servers&gt;"
+  ARGS render ${good} --syncml --replace --quirk-server-twice)
+expect("quirk without an MDM form" RC 2 ERR "usage" ARGS render ${good} --quirk-server-twice)
 expect("render ps1 bad sid" RC 1 ERR "is not a user SID" ARGS render ${good} --ps1 --sid "S-1-x'")
 expect("render ps1 name with slash" RC 1 ERR "contains '/'" ARGS render ${good} --ps1 --name "A/B")
 expect("render intune" RC 0 OUT "OMA-URI: +\\./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML"
@@ -200,6 +208,8 @@ if(EMULATOR)
   expect("list --json under Wine: the mapped error as JSON" RC 3
     OUT "^.\"command\":\"list\",\"ok\":false.*\"code\":2147749902.*root..cimv2..mdm..dmmap" ARGS list --json)
   expect("connect under Wine: entry not found (623)" RC 3 ERR "RAS error 623" ARGS connect "AOVPN No Such Entry" --timeout 5)
+  expect("selftest under Wine: a report, the apply step mapped, exit 3" RC 3
+    OUT "session +| OK .*apply .user. +| FAILED  | HRESULT 0x8004100E" ARGS selftest)
 else()
   expect("apply offline" RC 0 OUT "Created \"Contoso AOVPN\" for " ARGS apply ${good})
   expect("apply offline again: replaced" RC 0 OUT "\"replaced\":true" ARGS apply ${good} --json)
@@ -208,4 +218,8 @@ else()
   expect("remove offline" RC 0 OUT "Removed \"Contoso AOVPN\"" ARGS remove "Contoso AOVPN")
   expect("status after remove" RC 0 OUT "\"installed\":false" ARGS status "Contoso AOVPN" --json)
   expect("connect offline: not available, exit 3" RC 3 ERR "not available" ARGS connect "Contoso AOVPN")
+  expect("selftest offline: every step, nothing left" RC 0
+    OUT "apply .user. +| OK .*replace +| OK .*remove +| OK .*cleanup +| OK +| +| nothing left behind" ARGS selftest)
+  expect("repair-autotrigger unattended without --yes: nothing done" RC 2 ERR "not confirmed" ARGS repair-autotrigger "Contoso AOVPN")
+  expect("repair-autotrigger offline: not available" RC 3 ERR "not available" ARGS repair-autotrigger "Contoso AOVPN" --yes)
 endif()

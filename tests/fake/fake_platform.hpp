@@ -196,6 +196,22 @@ class FakeConnectionTester final : public ConnectionTester {
         connected_.erase(std::string(name));
         return Status::success();
     }
+    // Auto-connect and phonebook as plain data a test sets.
+    AutoTriggerStatus autoTrigger;
+    PhonebookCheck hiddenPbk;
+    std::vector<std::string> repairs; // names repaired, in order
+    Result<AutoTriggerStatus> autoTriggerStatus(std::string_view) override { return autoTrigger; }
+    Result<std::vector<std::string>> repairAutoTrigger(const ProfileTarget&,
+                                                       std::string_view name) override {
+        repairs.emplace_back(name);
+        autoTrigger.disabledForProfile = false;
+        return std::vector<std::string>{"(fake) repaired " + std::string(name)};
+    }
+    Result<PhonebookCheck> checkHiddenPhonebook(const ProfileTarget&) override { return hiddenPbk; }
+    Result<std::string> moveHiddenPhonebookAside(const ProfileTarget&) override {
+        hiddenPbk.exists = hiddenPbk.corrupted = false;
+        return hiddenPbk.path + ".corrupt-fake";
+    }
 
   private:
     bool sleepUnlessStopped(const ConnectOptions& o, std::chrono::steady_clock::time_point start,

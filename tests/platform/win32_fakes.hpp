@@ -104,6 +104,14 @@ class FakeRasApi final : public RasApi {
     std::vector<RasEntryRef> entries;
     std::vector<std::wstring> phonebooksAsked;
     DWORD hangUpResult = 0;
+    DWORD eapResult = ERROR_INVALID_FUNCTION_FOR_ENTRY; // not an EAP entry
+    EapIdentity eap;
+    std::vector<std::pair<RASCONNSTATE, DWORD>> dialScript; // what the notifier reports
+    GUID entryGuidValue{0x12345678, 0x9abc, 0xdef0, {1, 2, 3, 4, 5, 6, 7, 8}};
+
+    ~FakeRasApi() override {
+        if (notifier_.joinable()) notifier_.join();
+    }
 
     DWORD enumEntries(const wchar_t* phonebook, std::vector<RasEntryRef>& out) override {
         log_.push_back(std::string("ras.enumEntries ") + (phonebook ? "file" : "all"));
@@ -119,26 +127,47 @@ class FakeRasApi final : public RasApi {
         return 0;
     }
     DWORD hangUp(HRASCONN h) override {
+        if (h == kDialHandle) {
+            log_.push_back("ras.hangUp dial");
+            dialing_ = false;
+            return 0;
+        }
         const std::string name = nameOf(h);
         log_.push_back("ras.hangUp " + name);
         if (hangUpResult == 0) connected_.erase(name);
         return hangUpResult;
     }
     DWORD connectStatus(HRASCONN h, RASCONNSTATUSW& st) override {
+        if (h == kDialHandle) return dialing_ ? 0 : ERROR_INVALID_HANDLE;
         if (nameOf(h).empty() || !connected_.count(nameOf(h))) return ERROR_INVALID_HANDLE;
         st.rasconnstate = RASCS_Connected;
         return 0;
     }
-    DWORD eapUserIdentity(const std::wstring&, const std::wstring&, DWORD, EapIdentity&) override {
-        return ERROR_INVALID_FUNCTION_FOR_ENTRY;
+    DWORD eapUserIdentity(const std::wstring& pbk, const std::wstring&, DWORD flags,
+                          EapIdentity& out) override {
+        log_.push_back("ras.eapUserIdentity flags=" + std::to_string(flags) +
+                       " pbk=" + narrow(pbk));
+        if (eapResult == 0) out = eap;
+        return eapResult;
     }
     DWORD entryDialParams(const std::wstring&, RASDIALPARAMSW&) override { return 0; }
-    DWORD dial(const RASDIALEXTENSIONS*, const std::wstring&, RASDIALPARAMSW&, RASDIALFUNC2,
-               ULONG_PTR, HRASCONN&) override {
-        return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
+    // Like RasDialW with a notifier: returns at once, the states arrive on another thread.
+    DWORD dial(const RASDIALEXTENSIONS* ext, const std::wstring& pbk, RASDIALPARAMSW& params,
+               RASDIALFUNC2 notifier, ULONG_PTR id, HRASCONN& out) override {
+        log_.push_back("ras.dial " +
+                       (ext ? "eap=" + std::to_string(ext->RasEapInfo.dwSizeofEapInfo) : "no-ext") +
+                       " user=" + narrow(params.szUserName) + " pbk=" + narrow(pbk));
+        out = kDialHandle;
+        dialing_ = true;
+        notifier_ = std::thread([this, notifier, id] {
+            for (const auto& [state, err] : dialScript)
+                notifier(id, 0, kDialHandle, 0, state, err, 0);
+        });
+        return 0;
     }
-    DWORD entryGuid(const std::wstring&, const std::wstring&, GUID& out) override {
-        out = GUID{};
+    DWORD entryGuid(const std::wstring& pbk, const std::wstring&, GUID& out) override {
+        log_.push_back("ras.entryGuid pbk=" + narrow(pbk));
+        out = entryGuidValue;
         return 0;
     }
     std::string errorString(DWORD code) override {
@@ -146,7 +175,10 @@ class FakeRasApi final : public RasApi {
     }
 
   private:
+    static inline const HRASCONN kDialHandle = reinterpret_cast<HRASCONN>(std::uintptr_t{0xD1A1});
     static HRASCONN handleFor(std::size_t i) { return reinterpret_cast<HRASCONN>(i * 16); }
+    std::thread notifier_;
+    std::atomic<bool> dialing_{false};
     std::string nameOf(HRASCONN h) const {
         std::size_t i = 1;
         for (const auto& name : connected_)

@@ -2,6 +2,8 @@
 // in alice's session reads HKEY_USERS\<alice's SID>\...\My, and says whose store it shows. Under
 // Wine, this process's own SID stands in for "another user" (its hive is HKEY_USERS\<SID>).
 #ifdef _WIN32
+#include "platform/cert_filter.hpp"
+
 #include "win32/cert_store_win32.hpp"
 #include "win32/session_win32.hpp"
 #include "win32_test_certs.hpp"
@@ -42,5 +44,21 @@ TEST_CASE("another user's personal store is opened by SID, and the picker says w
         return Win32CertificateStore::Owners{me.value().process, me.value().process};
     });
     CHECK(own.storeOwner().description == "CurrentUser\\My of " + me.value().process.name);
+}
+
+TEST_CASE("a real certificate without an EKU extension makes the filter AllPurposeEnabled") {
+    aovpn::test::CryptoApiCerts made;
+    const std::string t = made.selfSigned({L"AOVPN No EKU", -1, 365, true, false, {}, {}, {}});
+    const auto listed = makeSystemPlatform()->certificates().listPersonal();
+    REQUIRE(listed);
+    auto it = std::find_if(listed.value().begin(), listed.value().end(),
+                           [&](const CertificateInfo& c) { return c.thumbprint == t; });
+    REQUIRE(it != listed.value().end());
+    CHECK_FALSE(it->hasEkuExtension); // CryptoAPI read it: no EKU extension at all
+    CHECK(it->ekuOids.empty());
+    const auto f = certificateFilterFor(*it);
+    CHECK(f.allPurposeEnabled == true);
+    REQUIRE(f.caHashList);
+    CHECK(f.caHashList->issuerHashes.size() == 1);
 }
 #endif

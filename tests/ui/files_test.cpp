@@ -71,7 +71,7 @@ TEST_CASE("templates and crypto presets come out valid as the model sees them") 
 TEST_CASE("Ctrl+O without native dialogs asks for a path in the window, then opens it") {
     test::UiDriver ui;
     const std::string seed = test::profilesDir() + "/seed_azure_user_tunnel.xml";
-    ui.key('O', true);
+    ui.key(ImGuiKey_O, true);
     ui.frame();
     CHECK(ui.state.view.fileAction == ui::FileAction::Open);
     ui.typeInto("File path", seed);

@@ -16,9 +16,9 @@ TEST_CASE("Ctrl+Z and Ctrl+Y undo and redo outside text fields") {
     ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::UserTunnel), {});
     ui.click("Device tunnel");
     REQUIRE(ui.state.doc.profile.deviceTunnel == true);
-    ui.key('Z', true);
+    ui.key(ImGuiKey_Z, true);
     CHECK_FALSE(ui.state.doc.profile.deviceTunnel.has_value());
-    ui.key('Y', true);
+    ui.key(ImGuiKey_Y, true);
     CHECK(ui.state.doc.profile.deviceTunnel == true);
 }
 
@@ -30,7 +30,7 @@ TEST_CASE("F5 runs the connect test; Cancel stops it and says so") {
     ui.state.install.installed = true;
     ui.platform.tester.stepDelay = 1s; // long enough to see a state and press Cancel
     ui.frame();
-    ui.key(test::kKeyF5);
+    ui.key(ImGuiKey_F5);
     CHECK(ui.state.tasks->busy());
     // The first RAS state arrives in words while the dial runs (shown in the action bar).
     for (int i = 0; i < 300 && ui.state.tasks->progress().empty(); ++i)
@@ -47,11 +47,11 @@ TEST_CASE("New over unsaved changes asks first; Cancel keeps the document") {
     ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::UserTunnel), {});
     ui.typeInto("Profile name", "Edited");
     REQUIRE(ui.state.doc.dirty());
-    ui.key('N', true);
+    ui.key(ImGuiKey_N, true);
     CHECK(ui.state.view.confirm == ui::Confirm::NewDiscard);
     ui.click("Cancel");
     CHECK(ui.state.doc.profile.profileName == "Edited");
-    ui.key('N', true);
+    ui.key(ImGuiKey_N, true);
     ui.click("Discard");
     CHECK(ui.state.doc.profile.profileName == "Contoso VPN");
     CHECK_FALSE(ui.state.doc.dirty());

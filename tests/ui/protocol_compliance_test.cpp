@@ -127,7 +127,7 @@ TEST_CASE("device compliance and its SSO certificate filter reach the profile an
 
     // Typing one field is one undo step: undo takes the whole hash away, nothing else. Enter
     // leaves the field first (an active field keeps its own text over the profile's).
-    ui.key(test::kKeyEnter);
+    ui.key(ImGuiKey_Enter);
     ui::undo(ui.state);
     ui.frame();
     REQUIRE(ui.state.doc.profile.deviceCompliance.has_value());

@@ -204,7 +204,7 @@ void checkOnlyRowChanges(const Editor& e, int k) {
     const auto before = e.rows(ui.state.derived.xml);
     REQUIRE(before.size() == 3);
     e.edit(ui, k);
-    ui.key(test::kKeyTab); // the edit is committed by leaving the field, as a user does
+    ui.key(ImGuiKey_Tab); // the edit is committed by leaving the field, as a user does
     ui.frames(2);
     const auto after = e.rows(ui.state.derived.xml);
     REQUIRE(after.size() == 3);
@@ -252,7 +252,7 @@ TEST_CASE("the report's steps: Azure template, add a filter, 443 into the first,
     ui.click("Add a traffic filter");
     ui.click("filter-ports", 0);
     ui.type("443");
-    ui.key(test::kKeyTab);
+    ui.key(ImGuiKey_Tab);
     ui.frame();
     CHECK_MESSAGE(ui.idClashes().empty(), clashText(ui));
     const auto filters = blocks(ui.state.derived.xml, "TrafficFilter");

@@ -1,7 +1,8 @@
 #pragma once
 // Drives the real window headlessly BY LABEL: each frame records every item ImGui lays out (via
 // the test-engine hooks, ui/widget_locator.hpp), then clicks and keys go to the item's centre.
-// ImGui 1.86 input: io.MousePos / MouseDown[] / KeysDown[] (through io.KeyMap) set directly.
+// Input goes through ImGui 1.90's event queue (io.AddMousePosEvent, AddMouseButtonEvent,
+// AddKeyEvent), exactly as the GLFW backend feeds it.
 #include "ui/main_window.hpp"
 #include "ui/state.hpp"
 #include "ui/tasks.hpp"
@@ -18,9 +19,6 @@
 
 namespace aovpn::test {
 
-// Key codes the driver uses in io.KeysDown (any values below 512 work for ImGui 1.86).
-inline constexpr int kKeyTab = 258, kKeyEnter = 257, kKeyA = 'A', kKeyF5 = 294;
-
 class UiDriver {
   public:
     fake::FakePlatform platform;
@@ -30,11 +28,6 @@ class UiDriver {
     // Tall enough that the whole form is laid out (clipped items report nothing).
     UiDriver() : gui_(ImVec2(1400.0f, 3000.0f)) {
         ImGuiIO& io = ImGui::GetIO();
-        for (int k = 0; k < ImGuiKey_COUNT; ++k)
-            io.KeyMap[k] = 400 + k; // nav needs all mapped
-        io.KeyMap[ImGuiKey_Tab] = kKeyTab;
-        io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
-        io.KeyMap[ImGuiKey_A] = kKeyA;
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard; // as the app sets it
         state.platform = &platform;
         ui::setWidgetLocator(ImGui::GetCurrentContext(),
@@ -50,6 +43,14 @@ class UiDriver {
         items.clear();
         gui_.frame([&] { ui::drawMainWindow(state); });
     }
+    // One frame with `first` run right after NewFrame (before the window is drawn).
+    template <class F> void frameWith(F&& first) {
+        items.clear();
+        gui_.frame([&] {
+            first();
+            ui::drawMainWindow(state);
+        });
+    }
     void frames(int n) {
         for (int i = 0; i < n; ++i)
             frame();
@@ -61,7 +62,7 @@ class UiDriver {
     // tooltip is a top window too, and would end the capture early.
     std::string shownText() {
         ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
         const auto previousFn = io.SetClipboardTextFn;
         void* previousData = io.ClipboardUserData;
         std::string out;
@@ -80,17 +81,15 @@ class UiDriver {
         return out;
     }
 
-    // Matches the whole label, the part before "##", or the part after it.
+    // The locator's rule (ui/widget_locator.hpp): visible text, the part after "##", the whole
+    // label, or a table cell's column name.
     static bool matches(const std::string& label, const std::string& query) {
-        if (label == query) return true;
-        const auto hash = label.find("##");
-        if (hash == std::string::npos) return false;
-        return label.substr(0, hash) == query || label.substr(hash + 2) == query;
+        ui::LocatedItem item;
+        item.label = label;
+        return ui::itemAnswersTo(item, query);
     }
     const ui::LocatedItem* find(const std::string& label, int nth = 0) const {
-        for (const auto& it : items)
-            if (matches(it.label, label) && nth-- == 0) return &it;
-        return nullptr;
+        return ui::findItem(items, label, nth);
     }
     // Whether row i of a list editor ("filters", "nrpt") has its details area open.
     bool detailsOpen(const std::string& list, std::size_t i) const {
@@ -125,30 +124,43 @@ class UiDriver {
         const ui::LocatedItem* it = find(label, nth);
         REQUIRE_MESSAGE(it != nullptr, "no widget labelled " << label);
         ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2((it->minX + it->maxX) * 0.5f, (it->minY + it->maxY) * 0.5f);
+        io.AddMousePosEvent((it->minX + it->maxX) * 0.5f, (it->minY + it->maxY) * 0.5f);
         frame();
-        io.MouseDown[0] = true;
+        io.AddMouseButtonEvent(0, true);
         frame();
-        io.MouseDown[0] = false;
+        io.AddMouseButtonEvent(0, false);
         frame();
     }
     void type(const std::string& text) {
         ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
         frames(2);
     }
-    void key(int code, bool ctrl = false) {
+    // A key pressed in one frame and released in the next, as a person types.
+    void key(ImGuiKey key, bool ctrl = false, bool shift = false) {
         ImGuiIO& io = ImGui::GetIO();
-        io.KeyCtrl = ctrl;
-        io.KeysDown[code] = true;
+        modifiers(ctrl, shift, true);
+        io.AddKeyEvent(key, true);
         frame();
-        io.KeysDown[code] = false;
+        io.AddKeyEvent(key, false);
+        modifiers(ctrl, shift, false);
         frame();
-        io.KeyCtrl = false;
+    }
+    // The whole tap (modifiers down, key down, key up, modifiers up) in ONE event batch, as
+    // remote-control tools send it; then the frames the app draws after input.
+    void tap(ImGuiKey key, bool ctrl = false, bool alt = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        modifiers(ctrl, false, true);
+        if (alt) io.AddKeyEvent(ImGuiMod_Alt, true);
+        io.AddKeyEvent(key, true);
+        io.AddKeyEvent(key, false);
+        if (alt) io.AddKeyEvent(ImGuiMod_Alt, false);
+        modifiers(ctrl, false, false);
+        frames(3);
     }
     // Clicks a text field, selects what is there and types over it.
     void typeInto(const std::string& label, const std::string& text, int nth = 0) {
         click(label, nth);
-        key(kKeyA, true);
+        key(ImGuiKey_A, true);
         type(text);
     }
     // Lets the workers finish and applies their results, as the next UI frame would.
@@ -159,6 +171,10 @@ class UiDriver {
     }
 
   private:
+    static void modifiers(bool ctrl, bool shift, bool down) {
+        if (ctrl) ImGui::GetIO().AddKeyEvent(ImGuiMod_Ctrl, down);
+        if (shift) ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, down);
+    }
     HeadlessImGui gui_;
 };
 

@@ -1,4 +1,4 @@
-// The IMGUI_ENABLE_TEST_ENGINE hooks of Dear ImGui 1.86 (signatures from imgui_internal.h).
+// The IMGUI_ENABLE_TEST_ENGINE hooks of Dear ImGui 1.90 (signatures from imgui_internal.h).
 // Compiled into the ImGui library itself (ui/CMakeLists.txt), because imgui.cpp references these
 // symbols: every program that links ImGui then links them too, whatever order the linker sees.
 #include "../include/ui/widget_locator.hpp"
@@ -11,6 +11,30 @@
 namespace {
 // One callback for the process: tests drive one ImGui context at a time.
 aovpn::ui::ItemCallback gCallback;
+
+// A cell's column name makes it addressable as "Remote ports" whatever its widget's id.
+std::string columnName(ImGuiContext* ctx) {
+    ImGuiTable* t = ctx->CurrentTable;
+    if (!t || t->CurrentColumn < 0 || ctx->CurrentWindow != t->InnerWindow) return {};
+    return ImGui::TableGetColumnName(t, t->CurrentColumn);
+}
+
+aovpn::ui::LocatedItem located(ImGuiContext* ctx, ImGuiID id, const char* label, int flags) {
+    const ImRect r = ctx->LastItemData.Rect;
+    ImGuiWindow* w = ctx->CurrentWindow;
+    aovpn::ui::LocatedItem item;
+    item.id = id;
+    item.label = label;
+    item.column = columnName(ctx);
+    item.minX = r.Min.x;
+    item.minY = r.Min.y;
+    item.maxX = r.Max.x;
+    item.maxY = r.Max.y;
+    item.statusFlags = flags;
+    item.window = w->ID;
+    item.visible = w->ClipRect.Contains(r.GetCenter());
+    return item;
+}
 } // namespace
 
 namespace aovpn::ui {
@@ -23,20 +47,18 @@ void setWidgetLocator(ImGuiContext* ctx, ItemCallback callback) {
 void reportLastItem(const char* label) {
     ImGuiContext* g = ImGui::GetCurrentContext();
     if (!gCallback || !g || !label) return;
-    const ImRect r = g->LastItemData.Rect;
-    gCallback(LocatedItem{g->LastItemData.ID, label, r.Min.x, r.Min.y, r.Max.x, r.Max.y,
-                          g->LastItemData.StatusFlags});
+    gCallback(located(g, g->LastItemData.ID, label, g->LastItemData.StatusFlags));
 }
 
 } // namespace aovpn::ui
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const ImGuiLastItemData*) {}
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label,
                                   ImGuiItemStatusFlags flags) {
     if (!gCallback || !label) return;
-    const ImRect r = ctx->LastItemData.Rect;
-    gCallback(aovpn::ui::LocatedItem{id, label, r.Min.x, r.Min.y, r.Max.x, r.Max.y, flags});
+    if (ImGui::FindWindowByID(id)) return; // Begin() reports windows too: they are no widgets
+    gCallback(located(ctx, id, label, flags));
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

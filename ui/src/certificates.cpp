@@ -1,6 +1,7 @@
 #include "ui/certificates.hpp"
 
 #include "model/utf8_path.hpp"
+#include "platform/cert_filter.hpp"
 #include "ui/document.hpp"
 #include "ui/tasks.hpp"
 
@@ -9,7 +10,6 @@
 namespace aovpn::ui {
 
 namespace {
-constexpr const char* kClientAuthName = "Client Authentication";
 
 std::chrono::sys_seconds nowSeconds() {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -103,15 +103,9 @@ void pickCertificate(AppState& state, int index) {
     }
     state.certs.picked = index;
     state.certs.pickedThumbprint = cert.thumbprint;
-    CertFilter f = tls->certFilter.value_or(CertFilter{});
-    f.caHashList = CaHashList{true, {cert.issuingCaThumbprint}};
-    f.ekuMapping = {EkuMap{kClientAuthName, std::string(platform::kClientAuthOid)}};
-    f.clientAuthEkuList = EkuNameList{true, {kClientAuthName}};
-    tls->certFilter = std::move(f);
+    tls->certFilter = platform::certificateFilterFor(cert, tls->certFilter.value_or(CertFilter{}));
     markEdited(state, {});
-    appendLog(state.view, LogLevel::Info,
-              "Certificate filter: issued by " + cert.issuerCommonName + " (" +
-                  cert.issuingCaThumbprint + "), Client Authentication EKU.");
+    appendLog(state.view, LogLevel::Info, platform::describeFilterPick(cert));
     if (const int n = filterMatches(state, index, nowSeconds()); n > 1)
         appendLog(state.view, LogLevel::Warning,
                   "The filter matches " + std::to_string(n) +

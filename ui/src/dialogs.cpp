@@ -80,7 +80,7 @@ void drawConfirm(AppState& state) {
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         state.view.confirm = Confirm::None;
         ImGui::CloseCurrentPopup();
     }
@@ -155,6 +155,7 @@ void drawDialogs(AppState& state) {
     drawConfirm(state);
     drawPathPopup(state);
     drawImportPopup(state);
+    drawHelp(state);
 }
 
 } // namespace aovpn::ui

@@ -5,11 +5,9 @@
 namespace aovpn::ui {
 
 void buildExports(const Profile& profile, DerivedState& derived) {
-    // The XML is already written for this revision; the exports start from that same text.
-    ExportInput input;
-    input.profileName = profile.profileName.value_or(std::string());
-    input.xml = derived.xml;
-    input.deviceTunnel = profile.deviceTunnel.value_or(false);
+    // The XML is already written for this revision; the exports start from that same text
+    // (the Intune value leaves comments out: exportInputFor).
+    const ExportInput input = exportInputFor(profile, derived.xml);
     const DeployScriptResult ps = renderDeployScript(input);
     derived.powershell = ps.ok ? ps.script : "# " + ps.error;
     const IntuneResult intune = intuneOmaUri(input);

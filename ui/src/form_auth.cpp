@@ -51,6 +51,15 @@ void certificateRow(AppState& state, int i, std::chrono::sys_seconds now) {
     ImGui::PopID();
 }
 
+void setupCertificateColumns() {
+    ImGui::TableSetupColumn("Subject", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Issuer", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("Expires", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Client auth", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+}
+
 void drawCertificateTable(AppState& state) {
     if (!state.certs.loaded && !state.certs.reading) loadCertificates(state);
     ImGui::TextUnformatted("Client certificate (the pick fills the EAP-TLS filter)");
@@ -73,24 +82,13 @@ void drawCertificateTable(AppState& state) {
         ImGui::TextDisabled("No certificates in the personal store.");
         return;
     }
-    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                       ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY |
-                                       ImGuiTableFlags_SizingStretchProp;
-    const float rows = static_cast<float>(std::min<std::size_t>(state.certs.certs.size(), 5) + 1);
-    const float h = ImGui::GetTextLineHeightWithSpacing() * (rows + 0.6f);
-    if (!ImGui::BeginTable("certificates", 6, kFlags, ImVec2(0.0f, h))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Subject", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("Issuer", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn("Expires", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("Client auth", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableHeadersRow();
+    const float rowH = ImGui::GetTextLineHeightWithSpacing();
+    const float all = rowH * static_cast<float>(state.certs.certs.size());
+    if (!beginScrollTable("certificates", 6, setupCertificateColumns, all, rowH * 5.0f)) return;
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     for (int i = 0; i < static_cast<int>(state.certs.certs.size()); ++i)
         certificateRow(state, i, now);
-    ImGui::EndTable();
+    endScrollTable();
     // The filter is by issuer and EKU, not by certificate: say when it still admits several.
     if (const int n = filterMatches(state, state.certs.picked, now); n > 1)
         ImGui::TextColored(severityColour(Severity::Warning),

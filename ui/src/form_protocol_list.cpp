@@ -44,7 +44,7 @@ MoveAction drawEntry(const Known<NativeProtocol>& entry, const RowList& rows, st
 }
 
 bool applyMoveAction(std::vector<Known<NativeProtocol>>& list, RowList& rows, std::size_t i,
-                    MoveAction action) {
+                     MoveAction action) {
     switch (action) {
     case MoveAction::Up:
         std::swap(list[i - 1], list[i]);

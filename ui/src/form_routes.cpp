@@ -55,36 +55,33 @@ bool routeRow(AppState& state, const RowList& rows, std::size_t i) {
     return remove;
 }
 
-void drawRouteTable(AppState& state) {
-    auto& routes = state.doc.profile.routes;
-    RowList rows(state, "routes", routes.size());
-    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
-                                       ImGuiTableFlags_NoSavedSettings;
-    const float rowH = ImGui::GetFrameHeightWithSpacing();
-    const float h = rowH * (static_cast<float>(std::min<std::size_t>(routes.size(), 8)) + 1.25f);
-    if (!ImGui::BeginTable("routes", 5, kFlags, ImVec2(0.0f, h))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
+void setupColumns() {
     ImGui::TableSetupColumn("Address", ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn("Prefix", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Metric", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Exclusion", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableHeadersRow();
+}
+
+void drawRouteTable(AppState& state) {
+    auto& routes = state.doc.profile.routes;
+    RowList rows(state, "routes", routes.size());
+    const float rowH = ImGui::GetFrameHeightWithSpacing();
+    const float all = rowH * static_cast<float>(routes.size());
+    if (!beginScrollTable("routes", 5, setupColumns, all, rowH * 8.0f)) return;
     std::optional<std::size_t> removeAt;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(routes.size()));
     // A clicked issue must scroll to a row the clipper would skip.
     if (sectionWantsFocus(state, "Route[")) {
         const int row = std::atoi(state.view.focusField.c_str() + 6);
-        if (row >= 0 && row < static_cast<int>(routes.size()))
-            clipper.ForceDisplayRangeByIndices(row, row + 1);
+        if (row >= 0 && row < static_cast<int>(routes.size())) clipper.IncludeItemByIndex(row);
     }
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
             if (routeRow(state, rows, static_cast<std::size_t>(i)))
                 removeAt = static_cast<std::size_t>(i);
-    ImGui::EndTable();
+    endScrollTable();
     if (removeAt) {
         routes.erase(routes.begin() + static_cast<std::ptrdiff_t>(*removeAt));
         rows.erased(*removeAt);

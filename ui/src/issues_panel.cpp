@@ -12,7 +12,7 @@ void drawIssuesPanel(AppState& state) {
     const std::size_t warnings = countIssues(issues, Severity::Warning);
     ImGui::Text("Validation: %zu error(s), %zu warning(s), %zu note(s)", errors, warnings,
                 issues.size() - errors - warnings);
-    ImGui::BeginChild("issues", ImVec2(0, 0), false);
+    ImGui::BeginChild("issues", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     for (std::size_t i = 0; i < issues.size(); ++i) {
         const Issue& issue = issues[i];
         ImGui::PushID(static_cast<int>(i));

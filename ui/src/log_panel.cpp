@@ -31,7 +31,8 @@ void drawLogPanel(AppState& state) {
     if (ImGui::SmallButton("Copy log")) ImGui::SetClipboardText(logText(state.view).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Clear")) state.view.log.clear();
-    ImGui::BeginChild("lines", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::BeginChild("lines", ImVec2(0, 0), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NavFlattened);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(state.view.log.size()));
     while (clipper.Step()) {

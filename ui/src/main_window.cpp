@@ -12,11 +12,17 @@ namespace aovpn::ui {
 
 namespace {
 
+// Panes share the window's focus scope, so Tab walks every control of the window in reading
+// order (form, preview, issues, action bar, log) instead of cycling inside one pane.
+constexpr ImGuiWindowFlags kPane = ImGuiWindowFlags_NavFlattened;
+
 // A vertical bar between form and preview that the user drags to share the width.
 void verticalSplitter(ViewState& view, float totalWidth, float height) {
     ImGui::SameLine(0.0f, 0.0f);
     const float w = 6.0f * view.dpiScale;
+    ImGui::PushTabStop(false); // a mouse handle: Tab goes from the form to the preview
     ImGui::InvisibleButton("##split", ImVec2(w, height));
+    ImGui::PopTabStop();
     if (ImGui::IsItemHovered() || ImGui::IsItemActive())
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     if (ImGui::IsItemActive() && totalWidth > 0.0f)
@@ -29,10 +35,10 @@ void drawRightColumn(AppState& state, float height) {
     ImGui::BeginGroup();
     const float issuesH = std::clamp(height * 0.28f, ImGui::GetFrameHeight() * 3.0f, height * 0.5f);
     const float previewH = height - issuesH - ImGui::GetStyle().ItemSpacing.y;
-    ImGui::BeginChild("Preview", ImVec2(0.0f, previewH), true);
+    ImGui::BeginChild("Preview", ImVec2(0.0f, previewH), ImGuiChildFlags_Border, kPane);
     drawPreviewPanel(state);
     ImGui::EndChild();
-    ImGui::BeginChild("Issues", ImVec2(0.0f, issuesH), true);
+    ImGui::BeginChild("Issues", ImVec2(0.0f, issuesH), ImGuiChildFlags_Border, kPane);
     drawIssuesPanel(state);
     ImGui::EndChild();
     ImGui::EndGroup();
@@ -65,14 +71,14 @@ void drawMainWindow(AppState& state) {
     const float topH = std::max(100.0f, avail.y - actionH - logH - style.ItemSpacing.y);
     const float formW = avail.x * state.view.formFraction;
 
-    ImGui::BeginChild("Form", ImVec2(formW, topH), true);
+    ImGui::BeginChild("Form", ImVec2(formW, topH), ImGuiChildFlags_Border, kPane);
     drawFormPanel(state);
     ImGui::EndChild();
     verticalSplitter(state.view, avail.x, topH);
     drawRightColumn(state, topH);
 
     drawActionBar(state);
-    ImGui::BeginChild("Log", ImVec2(0.0f, 0.0f), true);
+    ImGui::BeginChild("Log", ImVec2(0.0f, 0.0f), ImGuiChildFlags_Border, kPane);
     drawLogPanel(state);
     ImGui::EndChild();
     drawDialogs(state);

@@ -41,20 +41,30 @@ void fileMenu(AppState& state) {
     if (ImGui::MenuItem("Quit")) state.view.quitRequested = true;
 }
 
+// Alt+F, Alt+E, Alt+P, Alt+H open their menus, as Windows' mnemonics do (ImGui 1.90 has none;
+// Alt alone moves the keyboard to the menu bar, arrows and Enter take it from there).
+bool beginMenu(const char* label, ImGuiKey mnemonic) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(mnemonic, false) &&
+        !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        ImGui::OpenPopup(label);
+    return ImGui::BeginMenu(label);
+}
+
 } // namespace
 
 void drawMenuBar(AppState& state) {
     if (!ImGui::BeginMenuBar()) return;
-    if (ImGui::BeginMenu("File")) {
+    if (beginMenu("File", ImGuiKey_F)) {
         fileMenu(state);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Edit")) {
+    if (beginMenu("Edit", ImGuiKey_E)) {
         if (ImGui::MenuItem("Undo", "Ctrl+Z", false, canUndo(state))) undo(state);
         if (ImGui::MenuItem("Redo", "Ctrl+Y", false, canRedo(state))) redo(state);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Profile")) {
+    if (beginMenu("Profile", ImGuiKey_P)) {
         const ActionAvailability a = availableActions(state);
         if (ImGui::MenuItem("Apply", nullptr, false, a.apply)) requestApply(state);
         if (ImGui::MenuItem("Connect test", "F5", false, a.connect)) startConnectTest(state);
@@ -67,9 +77,13 @@ void drawMenuBar(AppState& state) {
             restartElevated(state);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Help")) {
+    if (beginMenu("Help", ImGuiKey_H)) {
+        if (ImGui::MenuItem("Keyboard shortcuts")) state.view.help = HelpPage::Keys;
+        if (ImGui::MenuItem("Troubleshooting")) state.view.help = HelpPage::Troubleshooting;
+        ImGui::Separator();
         if (ImGui::MenuItem("Log the font in use"))
             appendLog(state.view, LogLevel::Info, "UI font: " + state.view.fonts.uiSource);
+        if (ImGui::MenuItem("About AOVPN Studio")) state.view.help = HelpPage::About;
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();

@@ -56,7 +56,8 @@ void drawLine(std::string_view line, bool highlight, bool& inComment) {
 
 // Line numbers and text, drawing only the visible lines (a 1,000-route profile is ~5,000).
 void drawText(const std::string& text, const std::vector<std::size_t>& starts, bool highlight) {
-    ImGui::BeginChild("text", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::BeginChild("text", ImVec2(0, 0), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NavFlattened);
     const float numberW = ImGui::CalcTextSize("00000").x;
     bool inComment = false; // the writer emits no multi-line comments; reset per frame
     ImGuiListClipper clipper;

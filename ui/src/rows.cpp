@@ -8,6 +8,15 @@
 
 namespace aovpn::ui {
 
+namespace {
+// Column headers are not controls here (no sorting): Tab passes them by.
+void headersRow() {
+    ImGui::PushTabStop(false);
+    ImGui::TableHeadersRow();
+    ImGui::PopTabStop();
+}
+} // namespace
+
 RowList::RowList(AppState& state, std::string_view list, std::size_t count)
     : keys_(state.view.rows[std::string(list)]),
       seed_(ImGui::GetID(list.data(), list.data() + list.size())) {
@@ -69,7 +78,7 @@ bool beginPart(const RowList& rows, const RowTable& t, std::size_t first) {
         return false;
     }
     t.setupColumns();
-    if (first == 0) ImGui::TableHeadersRow();
+    if (first == 0) headersRow();
     return true;
 }
 
@@ -143,6 +152,49 @@ bool valueRow(AppState& state, const ValueList& spec, std::string& value, std::s
 }
 
 } // namespace
+
+namespace {
+constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                        ImGuiTableFlags_SizingStretchProp |
+                                        ImGuiTableFlags_NoSavedSettings;
+bool gScrolling = false; // what the open beginScrollTable chose (tables do not nest here)
+} // namespace
+
+bool beginScrollTable(const char* id, int columns, const std::function<void()>& setupColumns,
+                      float rowsHeight, float maxHeight) {
+    gScrolling = rowsHeight > maxHeight;
+    if (!gScrolling) {
+        if (!ImGui::BeginTable(id, columns, kTableFlags)) return false;
+        setupColumns();
+        headersRow();
+        return true;
+    }
+    const float bar = ImGui::GetStyle().ScrollbarSize;
+    ImGui::PushID(id);
+    if (ImGui::BeginTable("header", columns, kTableFlags,
+                          ImVec2(ImGui::GetContentRegionAvail().x - bar, 0.0f))) {
+        setupColumns();
+        headersRow();
+        ImGui::EndTable();
+    }
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y);
+    ImGui::BeginChild("rows", ImVec2(0.0f, maxHeight), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+    if (ImGui::BeginTable("rows", columns, kTableFlags)) {
+        setupColumns();
+        return true;
+    }
+    ImGui::EndChild();
+    ImGui::PopID();
+    return false;
+}
+
+void endScrollTable() {
+    ImGui::EndTable();
+    if (!gScrolling) return;
+    ImGui::EndChild();
+    ImGui::PopID();
+}
 
 RowAction detailsAndRemove(const char* name, bool open, bool held, const std::string& tip) {
     RowAction action = RowAction::None;

@@ -60,6 +60,15 @@ struct RowTable {
 // Draws every row of `rows` (and the areas under them) in row i's id scope each.
 void drawRowTable(const RowList& rows, const RowTable& table);
 
+// A table whose rows scroll under a header that stays, once they are taller than `maxHeight`
+// (else a plain table). ImGuiTableFlags_ScrollY would give the rows a child window with a focus
+// scope of its own, which Tab never enters (ImGui 1.90); here the header is a table of its own
+// and the rows a table in a NavFlattened child, with the same columns over the same width.
+// End with endScrollTable() when it returned true.
+bool beginScrollTable(const char* id, int columns, const std::function<void()>& setupColumns,
+                      float rowsHeight, float maxHeight);
+void endScrollTable();
+
 enum class RowAction { None, Remove, ToggleDetails };
 // A row's last cell: the details toggle ("+" / "-", in the check-mark colour while closed
 // details hold values, so nothing hides unseen; `tip` as its tooltip) and the remove "x".

@@ -84,6 +84,9 @@ bool checkOpt(const char* label, std::optional<bool>& value, bool shownWhenAbsen
 void focusIfRequested(AppState& state, std::string_view field) {
     if (state.view.focusField.empty() || state.view.focusField != field) return;
     ImGui::SetScrollHereY(0.3f);
+    // The request only lands in the focused window's focus scope (ImGui 1.90: every child
+    // window is one), and the click that asked for it was in the issues list.
+    ImGui::SetWindowFocus();
     ImGui::SetKeyboardFocusHere();
     state.view.focusField.clear();
 }

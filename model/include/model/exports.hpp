@@ -8,13 +8,29 @@
 
 namespace aovpn {
 
+// Windows 11 + Intune workarounds from Richard Hicks's public samples, applied only to what goes
+// to an MDM (Intune OMA-URI, Graph JSON, SyncML) and only when asked: each is a change Windows
+// itself does not need, kept because his deployments needed it (intuneQuirks() gives the reason).
+struct IntuneQuirks {
+    bool serverListedTwice = false; // Servers "vpn.example.net;vpn.example.net"
+    bool machineMethodEap = false;  // <MachineMethod>Eap</MachineMethod> beside UserMethod Eap
+    bool operator==(const IntuneQuirks&) const = default;
+};
+
 // The facts every export needs, taken from a Profile once.
 struct ExportInput {
     std::string profileName; // shown to users; becomes the InstanceID
-    std::string xml;         // writeProfileXml's output (raw, not CIM-escaped)
+    std::string xml;         // writeProfileXml's output (raw, not CIM-escaped), comments kept
     bool deviceTunnel = false;
+    // What an MDM receives: comments left out, the chosen IntuneQuirks applied. Empty: the
+    // same as `xml` (the profile has no comments and no quirk is on).
+    std::string mdmXml = {};
+    const std::string& forMdm() const { return mdmXml.empty() ? xml : mdmXml; }
 };
-ExportInput exportInputFor(const Profile& profile);
+ExportInput exportInputFor(const Profile& profile, const IntuneQuirks& quirks = {});
+// The same, reusing `xml` (writeProfileXml(profile) already written, as the preview has it).
+ExportInput exportInputFor(const Profile& profile, std::string xml,
+                           const IntuneQuirks& quirks = {});
 
 // (a) The .xml file: exactly the writer's output.
 std::string profileXmlFileText(const Profile& profile);
@@ -49,7 +65,7 @@ struct IntuneOmaUriSetting {
     std::string omaUri;   // ./User/Vendor/MSFT/VPNv2/<InstanceID>/ProfileXML (./Device/... for a
                           // device tunnel)
     std::string dataType; // "String (XML file)"
-    std::string value;    // the raw ProfileXML
+    std::string value;    // the raw ProfileXML (ExportInput::forMdm)
 };
 struct IntuneResult {
     bool ok = false;

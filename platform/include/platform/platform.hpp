@@ -172,6 +172,24 @@ struct ConnectionStatus {
     std::uint32_t rasCode = 0;
 };
 
+struct AutoTriggerStatus {
+    std::string ownerSid;            // RasMan\Config UserSID (S-1-1-0: all users)
+    std::string ownerAccount;        // its name, when it resolves
+    std::string entryName;           // AutoTriggerProfileEntryName
+    std::string phonebook;           // AutoTriggerProfilePhonebookPath
+    bool disabledForProfile = false; // the name is in AutoTriggerDisabledProfilesList
+    std::vector<std::string> disabledList;
+};
+
+struct PhonebookCheck {
+    std::string path;
+    bool exists = false;
+    bool corrupted = false;
+    std::uintmax_t bytes = 0;
+    std::size_t entries = 0;
+    std::string summary; // one sentence
+};
+
 class ConnectionTester {
   public:
     virtual ~ConnectionTester() = default;
@@ -183,6 +201,22 @@ class ConnectionTester {
     virtual Result<ConnectionStatus> status(std::string_view profileName) = 0;
     // Hangs up and waits (up to timeout) until the connection is really gone.
     virtual Status disconnect(std::string_view profileName, std::chrono::milliseconds timeout) = 0;
+
+    // Who owns the auto-trigger (RasMan\Config: on a shared PC the last provisioned user) and
+    // whether "Connect automatically" was switched off for this profile.
+    virtual Result<AutoTriggerStatus> autoTriggerStatus(std::string_view profileName) = 0;
+    // "Repair auto-connect", as Hicks's Clear-AutoTriggerDisabledProfile: the name out of
+    // AutoTriggerDisabledProfilesList, UserSID / AutoTriggerProfileEntryName / ...GUID /
+    // ...PhonebookPath rewritten for the target, then RasMan restarted. Ask the user first.
+    // Returns what was done, one line each.
+    virtual Result<std::vector<std::string>> repairAutoTrigger(const ProfileTarget& target,
+                                                               std::string_view profileName) = 0;
+    // DPC's rule: the target's _hiddenPbk\rasphone.pbk is corrupted when it is not empty and
+    // holds no entry RAS can parse (the profile then vanishes for that user).
+    virtual Result<PhonebookCheck> checkHiddenPhonebook(const ProfileTarget& target) = 0;
+    // Renames it to rasphone.pbk.corrupt-<time> beside itself (a backup, never deleted); returns
+    // the backup's path.
+    virtual Result<std::string> moveHiddenPhonebookAside(const ProfileTarget& target) = 0;
 };
 
 // ---------------------------------------------------------------------------------------------

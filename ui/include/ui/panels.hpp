@@ -12,6 +12,8 @@ void drawActionBar(AppState& state);
 void drawLogPanel(AppState& state);
 // Confirmations, the path-entry popup and the import list: modal popups over the window.
 void drawDialogs(AppState& state);
+// The Help menu's pages (help_window.cpp), modal over the window.
+void drawHelp(AppState& state);
 // Ctrl+N/O/S/Z/Y, F5.
 void handleShortcuts(AppState& state);
 

@@ -101,6 +101,7 @@ struct RowKeys {
 };
 
 enum class Confirm { None, Remove, Replace, Quit, NewDiscard, OpenDiscard, ImportDiscard };
+enum class HelpPage { None, About, Keys, Troubleshooting };
 enum class FileAction { None, Open, SaveAs, ExportPowerShell, ExportIntune, ImportRootCa };
 
 // How the window looks right now; never saved into a profile.
@@ -119,8 +120,10 @@ struct ViewState {
     std::string pathInput;                            // text of the path popup
     std::vector<platform::InstalledProfile> importList; // for "Import installed profile"
     bool importOpen = false;
-    int pendingTemplate = 0;     // File > New waiting for "discard changes?"
-    std::string pendingOpenPath; // a recent file waiting for "discard changes?" (empty: ask)
+    int pendingTemplate = 0;        // File > New waiting for "discard changes?"
+    std::string pendingOpenPath;    // a recent file waiting for "discard changes?" (empty: ask)
+    HelpPage help = HelpPage::None; // the Help page shown over the window
+    std::vector<std::string> aboutLines; // from the app: library versions it links (GLFW, GL)
     bool quitRequested = false;
     bool quitConfirmed = false;
 };

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs the --ui-script scenarios in tests/ui-scripts/ against the real window: the Linux app and
+# the Windows exe under Wine, each ONCE with every scenario (Wine starts cost seconds), then
+# checks what they saved against each scenario's .expect file. Then one run per build of a
+# script naming a widget that is not there: exit 2, naming the line and the label.
+# Needs $DISPLAY (scripts/lib/xvfb.sh).
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+scripts="$root/tests/ui-scripts"
+ok=1
+fail() { echo "FAIL: $*"; ok=0; }
+export WINEPREFIX="${WINEPREFIX:-$root/build/windows/wineprefix}" WINEDEBUG=-all
+
+# check_expect DIR FILE.expect: every "FILE has|lacks|count N TEXT" line holds in DIR.
+check_expect() {
+  local dir=$1 spec=$2 file verb n text got
+  while read -r file verb rest; do
+    [[ -z "$file" || "$file" == \#* ]] && continue
+    if [ ! -f "$dir/$file" ]; then fail "$dir/$file was not written"; continue; fi
+    case $verb in
+      has)   grep -qF -- "$rest" "$dir/$file" || fail "$dir/$file lacks: $rest" ;;
+      lacks) grep -qF -- "$rest" "$dir/$file" && fail "$dir/$file has: $rest" ;;
+      count) n=${rest%% *}; text=${rest#* }
+             got=$(grep -oF -- "$text" "$dir/$file" | wc -l)
+             [ "$got" = "$n" ] || fail "$dir/$file has $got x '$text', expected $n" ;;
+      *) fail "$spec: bad line: $file $verb $rest" ;;
+    esac
+  done <"$spec"
+}
+
+# run LABEL DRIVE CMD...: all scenarios in one process, then the bad-label run.
+run() {
+  local label=$1 drive=$2; shift 2
+  local dir="$root/build/ui-scripts/$label" args=() s start
+  rm -rf "$dir" && mkdir -p "$dir"
+  for s in "$scripts"/*.uis; do
+    [ "$(basename "$s")" = bad-label.uis ] || args+=(--ui-script "$drive$s")
+  done
+  start=$(date +%s%N)
+  (cd "$dir" && "$@" --size 1360x860 "${args[@]}") || fail "$label: the scenarios exited $?"
+  echo "$label: $(( ${#args[@]} / 2 )) scenario file(s) in $(( ($(date +%s%N) - start) / 1000000 )) ms"
+  for s in "$scripts"/*.expect; do check_expect "$dir" "$s"; done
+  local msg rc
+  msg=$(cd "$dir" && "$@" --ui-script "$drive$scripts/bad-label.uis" 2>&1); rc=$?
+  echo "$label: bad label -> exit $rc: $msg"
+  [ "$rc" = 2 ] && grep -q 'bad-label.uis:4: no widget labelled "No such button"' <<<"$msg" \
+    || fail "$label: a missing widget is not reported as line 4 with exit 2"
+  [ ! -e "$dir/never-written.xml" ] || fail "$label: the run went on after the failed line"
+}
+
+run linux "" "$root/build/native/app/aovpn-studio"
+run windows "Z:" wine "$root/build/windows/app/aovpn-studio.exe"
+wineserver -k 2>/dev/null || true # our prefix's helpers hold the display open
+[ $ok = 1 ]

@@ -1,0 +1,90 @@
+// The --ui-script language and runner (ui/ui_script.hpp), headless: the same runner the app
+// uses, on the window the UI tests draw.
+#include "ui/document.hpp"
+#include "ui/file_ops.hpp"
+#include "ui/templates.hpp"
+#include "ui/ui_script.hpp"
+
+#include "test_paths.hpp"
+#include "ui_driver.hpp"
+
+#include <filesystem>
+
+using namespace aovpn;
+
+TEST_CASE("script lines: comments, #k indexes, menu paths, chords, and malformed lines") {
+    test::UiDriver ui; // an ImGui context: key names come from it
+    const auto parsed = ui::parseScript("s.uis", "# a comment\n"
+                                                 "\n"
+                                                 "menu File > New from template > User tunnel\n"
+                                                 "click Remote ports #2          # the second\n"
+                                                 "click C# client\n"
+                                                 "type 10.0.0.0/8, 10.1.0.0/16\n"
+                                                 "key Ctrl+Shift+Z\n"
+                                                 "key Up\n"
+                                                 "frames 3\n"
+                                                 "save-xml out dir/p.xml\n");
+    REQUIRE(parsed.error.empty());
+    REQUIRE(parsed.commands.size() == 8);
+    const auto& c = parsed.commands;
+    CHECK(c[0].path == std::vector<std::string>{"File", "New from template", "User tunnel"});
+    CHECK(c[0].line == 3);
+    CHECK(c[1].path[0] == "Remote ports");
+    CHECK(c[1].nth == 1);
+    CHECK(c[2].path[0] == "C# client");
+    CHECK(c[3].text == "10.0.0.0/8, 10.1.0.0/16");
+    CHECK(c[4].key == ImGuiKey_Z);
+    CHECK(c[4].mods == (ImGuiMod_Ctrl | ImGuiMod_Shift));
+    CHECK(c[5].key == ImGuiKey_UpArrow);
+    CHECK(c[6].frames == 3);
+    CHECK(c[7].text == "out dir/p.xml");
+
+    for (const char* bad : {"clik Apply", "key Ctrl+Nope", "frames many", "click Apply #0",
+                            "menu File > > Open", "type", "save-xml"}) {
+        CAPTURE(bad);
+        const auto r = ui::parseScript("bad.uis", std::string("frames 1\n") + bad + "\n");
+        CHECK(r.commands.empty());
+        CHECK(r.error.rfind("bad.uis:2: ", 0) == 0);
+    }
+}
+
+namespace {
+// Runs a script on the headless window until it is done (or 2,000 frames).
+int runScript(test::UiDriver& ui, const std::string& text, std::string& message) {
+    auto parsed = ui::parseScript("t.uis", text);
+    REQUIRE(parsed.error.empty());
+    ui::ScriptRunner runner(std::move(parsed.commands), {});
+    ui::setWidgetLocator(ImGui::GetCurrentContext(), runner.collector());
+    for (int i = 0; i < 2000 && !runner.done(); ++i) {
+        runner.beforeNewFrame();
+        ui.frameWith([&] { runner.afterNewFrame(); });
+        runner.afterFrame(ui.state);
+    }
+    ui::setWidgetLocator(ImGui::GetCurrentContext(), {});
+    message = runner.message();
+    return runner.done() ? runner.exitCode() : -1;
+}
+} // namespace
+
+TEST_CASE("a script clicks, types and saves; a missing widget stops it with exit 2") {
+    test::UiDriver ui;
+    ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::UserTunnel), {});
+    const auto dir = std::filesystem::path(test::scratchDir()) / "ui-script";
+    std::filesystem::create_directories(dir);
+    const std::string xml = (dir / "p.xml").string(), labels = (dir / "labels.txt").string();
+    std::string message;
+    CHECK(runScript(ui,
+                    "click Add a traffic filter\nclick Remote ports\ntype 443\nkey Tab\n"
+                    "save-xml " +
+                        xml + "\nlabels " + labels + "\n",
+                    message) == 0);
+    std::string error;
+    const std::string saved = ui::readWholeFile(xml, error).value_or("");
+    CHECK(saved.find("<RemotePortRanges>443</RemotePortRanges>") != std::string::npos);
+    const std::string names = ui::readWholeFile(labels, error).value_or("");
+    CHECK(names.find("\nRemote ports\n") != std::string::npos);
+    CHECK(names.find("\nApply\n") != std::string::npos);
+
+    CHECK(runScript(ui, "frames 1\nclick Remote ports #7\n", message) == 2);
+    CHECK(message == "t.uis:2: no widget labelled \"Remote ports\" #7 on the screen");
+}
