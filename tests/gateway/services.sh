@@ -26,6 +26,8 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
+# A ctest timeout or Ctrl-C: exit through the EXIT trap, so no responder outlives the run.
+trap 'exit 143' TERM INT HUP
 
 # A base port with base..base+29 free for UDP and TCP.
 in_use=$(ss -Htuan 2>/dev/null | awk '{print $5}' | sed 's/.*://' | sort -u)
