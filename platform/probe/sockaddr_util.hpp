@@ -2,6 +2,8 @@
 // sockaddr <-> probe Address, the same on POSIX and Winsock. Internal to platform/probe.
 #include "probe_os.hpp"
 
+#include <algorithm>
+
 #ifdef _WIN32
 #include <winsock2.h>
 #include <ws2tcpip.h>
@@ -31,6 +33,16 @@ inline Address fromSockaddr(const sockaddr* sa, std::size_t len) {
     }
     a.text = text;
     return a;
+}
+
+// One resolved address into the result, once (getaddrinfo lists an address per socket type).
+inline void addResolved(Resolution& r, const sockaddr* sa, std::size_t len) {
+    if (sa->sa_family != AF_INET && sa->sa_family != AF_INET6) return;
+    Address a = fromSockaddr(sa, len);
+    auto& seen = r.observation.addresses;
+    if (std::find(seen.begin(), seen.end(), a.text) != seen.end()) return;
+    seen.push_back(a.text);
+    r.addresses.push_back(std::move(a));
 }
 
 // The address with `port` set, ready for connect().

@@ -159,15 +159,8 @@ Resolution resolve(const std::string& host) {
         r.observation.error = wsaError("the name did not resolve", rc);
         return r;
     }
-    for (const ADDRINFOW* ai = list; ai; ai = ai->ai_next) {
-        if (ai->ai_family != AF_INET && ai->ai_family != AF_INET6) continue;
-        Address a = fromSockaddr(ai->ai_addr, ai->ai_addrlen);
-        if (std::find(r.observation.addresses.begin(), r.observation.addresses.end(), a.text) !=
-            r.observation.addresses.end())
-            continue;
-        r.observation.addresses.push_back(a.text);
-        r.addresses.push_back(std::move(a));
-    }
+    for (const ADDRINFOW* ai = list; ai; ai = ai->ai_next)
+        addResolved(r, ai->ai_addr, ai->ai_addrlen);
     FreeAddrInfoW(list);
     return r;
 }
