@@ -30,10 +30,10 @@ TEST_CASE("Apply writes the profile for the target account on the worker") {
     // A second apply asks before replacing.
     ui.click("Apply");
     ui.finishTask();
-    CHECK(ui.state.view.confirm == ui::Confirm::Replace);
+    CHECK(ui.question() == "Replace profile");
     ui.click("Replace");
     ui.finishTask();
-    CHECK(ui.state.view.confirm == ui::Confirm::None);
+    CHECK(ui.question().empty());
     CHECK(ui.platform.store.calls.back() == "create Contoso VPN");
 }
 
@@ -69,10 +69,17 @@ TEST_CASE("connect test reports progress in words and the result; Remove asks fi
     ui.click("Connect test");
     ui.finishTask();
     CHECK_FALSE(ui.state.install.connected);
-    CHECK(ui.state.view.log.back().level != ui::LogLevel::Warning);
+    // The failure stays on the screen until dismissed, in its four parts.
+    REQUIRE(ui.state.view.errors.size() == 1);
+    const std::string shown = ui.shownText();
+    for (const char* part :
+         {"What was tried", "The code", "RAS error 809", "What it usually means", "What to do"})
+        CHECK_MESSAGE(shown.find(part) != std::string::npos, part);
+    ui.click("OK");
+    CHECK(ui.state.view.errors.empty());
 
     ui.click("Remove");
-    CHECK(ui.state.view.confirm == ui::Confirm::Remove);
+    CHECK(ui.question() == "Remove profile");
     ui.click("Cancel");
     CHECK(ui.platform.store.profiles.size() == 1);
     ui.click("Remove");

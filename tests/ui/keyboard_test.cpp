@@ -3,8 +3,10 @@
 // event batch (as remote-control tools send them) is never lost.
 #include "ui/certificates.hpp"
 #include "ui/document.hpp"
+#include "ui/file_ops.hpp"
 #include "ui/templates.hpp"
 
+#include "test_paths.hpp"
 #include "ui_driver.hpp"
 
 #include <algorithm>
@@ -137,10 +139,10 @@ TEST_CASE("a tap whose press and release arrive in one batch works, ten times ou
 
     ui.tap(ImGuiKey_S, true); // never saved: Save asks for a path
     CHECK(ui.state.view.fileAction == ui::FileAction::SaveAs);
-    ui.tap(ImGuiKey_Escape);
-    ui.click("Cancel");
+    ui.tap(ImGuiKey_Escape); // closes the path popup
+    CHECK(ui.state.view.fileAction == ui::FileAction::None);
     ui.tap(ImGuiKey_O, true);
-    CHECK(ui.state.view.confirm == ui::Confirm::OpenDiscard); // unsaved changes: asks first
+    CHECK(ui.question() == "Unsaved changes"); // asks first
 }
 
 TEST_CASE("Alt+F opens the File menu; Escape closes it; Alt alone reaches the menu bar") {
@@ -169,13 +171,23 @@ TEST_CASE("Enter presses a dialog's default button, Escape cancels, Space toggle
     ui.typeInto("Profile name", "Edited");
     ui.key(ImGuiKey_Tab); // leave the field
     ui.tap(ImGuiKey_N, true);
-    REQUIRE(ui.state.view.confirm == ui::Confirm::NewDiscard);
+    REQUIRE(ui.question() == "Unsaved changes");
     ui.tap(ImGuiKey_Escape);
-    CHECK(ui.state.view.confirm == ui::Confirm::None);
+    CHECK(ui.question().empty());
     CHECK(ui.state.doc.profile.profileName == "Edited");
+    // Enter: the default answer, Save; never saved, so Save As asks for a path first, and
+    // the new profile comes once the save worked.
     ui.tap(ImGuiKey_N, true);
     ui.tap(ImGuiKey_Enter);
+    REQUIRE(ui.state.view.fileAction == ui::FileAction::SaveAs);
+    const std::string path = test::scratchDir() + "/enter-saves.xml";
+    ui.key(ImGuiKey_A, true); // the path field has the focus: type over the suggestion
+    ui.type(path);
+    ui.tap(ImGuiKey_Enter);
     CHECK(ui.state.doc.profile.profileName == "Contoso VPN");
+    std::string error;
+    CHECK(ui::readWholeFile(path, error).value_or("").find("<ProfileName>Edited</ProfileName>") !=
+          std::string::npos);
 
     ui.click("Profile name");
     ui.key(ImGuiKey_Tab); // User tunnel

@@ -48,19 +48,19 @@ TEST_CASE("New over unsaved changes asks first; Cancel keeps the document") {
     ui.typeInto("Profile name", "Edited");
     REQUIRE(ui.state.doc.dirty());
     ui.key(ImGuiKey_N, true);
-    CHECK(ui.state.view.confirm == ui::Confirm::NewDiscard);
+    CHECK(ui.question() == "Unsaved changes");
     ui.click("Cancel");
     CHECK(ui.state.doc.profile.profileName == "Edited");
     ui.key(ImGuiKey_N, true);
-    ui.click("Discard");
+    ui.click("Don't save");
     CHECK(ui.state.doc.profile.profileName == "Contoso VPN");
     CHECK_FALSE(ui.state.doc.dirty());
 
     ui.typeInto("Profile name", "Edited again");
     ui.state.view.quitRequested = true; // what closing the window does
     ui.frames(2);
-    CHECK(ui.state.view.confirm == ui::Confirm::Quit);
-    ui.click("Quit");
+    CHECK(ui.question() == "Unsaved changes");
+    ui.click("Don't save");
     CHECK(ui.state.view.quitConfirmed);
 }
 

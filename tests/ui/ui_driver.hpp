@@ -111,6 +111,10 @@ class UiDriver {
             }
         return out;
     }
+    // The open question's title, or "" (questions: ui/dialogs.hpp).
+    std::string question() const {
+        return state.view.question ? state.view.question->title : std::string();
+    }
     // The message of the first issue at `field`, or "".
     std::string issueMessage(const std::string& field) const {
         for (const auto& i : state.derived.issues)

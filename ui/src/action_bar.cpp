@@ -7,51 +7,81 @@
 namespace aovpn::ui {
 
 namespace {
-bool actionButton(const char* label, bool enabled) {
+// A button that says why when it is disabled (hover, or focus it with Tab).
+bool actionButton(const char* label, bool enabled, const std::string& why) {
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button(label);
     ImGui::EndDisabled();
+    if (!enabled && !why.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", why.c_str());
     ImGui::SameLine();
     return pressed && enabled;
+}
+
+void separator() {
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+}
+
+// What Windows holds for this profile and account, found at start-up and after each action.
+std::string installText(const AppState& state) {
+    const auto& lookup = state.install.lookup;
+    if (state.install.installed) {
+        if (!*state.install.installed) return "Not installed";
+        std::string text = lookup && lookup->state == platform::InstallState::Installed
+                               ? lookup->text
+                               : std::string("Installed");
+        return state.install.connected ? text + ", connected" : text;
+    }
+    return lookup ? lookup->text : std::string();
+}
+
+void progress(AppState& state) {
+    const std::string p = state.tasks->progress();
+    ImGui::Text("%s... %s", state.tasks->what().c_str(), p.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Cancel")) cancelTask(state);
+    ImGui::SameLine();
+    separator();
+}
+
+void target(const AppState& state) {
+    ImGui::Text("Target: %s", targetDescription(state).c_str());
+    // The wrong-account trap (an elevated admin writing into their own account) stays in sight.
+    if (!state.install.session) return;
+    if (auto warn = platform::wrongAccountWarning(*state.install.session, currentTarget(state))) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.70f, 0.45f, 0.0f, 1.0f), "(!) not the console user");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", warn->describe().c_str());
+    }
 }
 } // namespace
 
 void drawActionBar(AppState& state) {
     const ActionAvailability a = availableActions(state);
-    if (actionButton("Apply", a.apply)) requestApply(state);
-    if (!a.apply && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !a.why.empty())
-        ImGui::SetTooltip("%s", a.why.c_str());
-    if (actionButton("Connect test", a.connect)) startConnectTest(state);
-    if (actionButton("Disconnect", a.disconnect)) startDisconnect(state);
-    if (actionButton("Remove", a.remove)) requestRemove(state);
-    ImGui::TextDisabled("|");
-    ImGui::SameLine();
+    if (actionButton("Apply", a.apply, a.why)) requestApply(state);
+    if (actionButton("Connect test", a.connect, a.whyConnect)) startConnectTest(state);
+    if (actionButton("Disconnect", a.disconnect, "Not connected.")) startDisconnect(state);
+    if (actionButton("Remove", a.remove, a.whyRemove)) requestRemove(state);
+    separator();
     if (state.tasks->busy()) {
-        const std::string progress = state.tasks->progress();
-        ImGui::Text("%s... %s", state.tasks->what().c_str(), progress.c_str());
+        progress(state);
+    } else if (const std::string text = installText(state); !text.empty()) {
+        const bool noBridge = state.install.lookup &&
+                              state.install.lookup->state == platform::InstallState::NoMdmBridge;
+        if (noBridge) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.42f, 0.0f, 1.0f));
+        ImGui::TextUnformatted(text.c_str());
+        if (noBridge) ImGui::PopStyleColor();
+        if (state.install.lookup && state.install.lookup->error && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", state.install.lookup->error->describe().c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("Cancel")) cancelTask(state);
-        ImGui::SameLine();
-        ImGui::TextDisabled("|");
-        ImGui::SameLine();
-    } else if (state.install.installed) {
-        ImGui::TextUnformatted(
-            *state.install.installed
-                ? (state.install.connected ? "Installed, connected" : "Installed")
-                : "Not installed");
-        ImGui::SameLine();
-        ImGui::TextDisabled("|");
-        ImGui::SameLine();
+        separator();
     }
-    ImGui::Text("Target: %s", targetDescription(state).c_str());
-    // The wrong-account trap (an elevated admin writing into their own account) stays in sight.
-    if (state.install.session) {
-        if (auto warn =
-                platform::wrongAccountWarning(*state.install.session, currentTarget(state))) {
-            ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.70f, 0.45f, 0.0f, 1.0f), "(!) not the console user");
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", warn->describe().c_str());
-        }
+    target(state);
+    if (!state.view.status.empty()) {
+        ImGui::SameLine();
+        separator();
+        ImGui::TextColored(ImVec4(0.66f, 0.42f, 0.0f, 1.0f), "%s", state.view.status.c_str());
     }
 }
 

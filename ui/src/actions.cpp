@@ -1,9 +1,9 @@
 #include "ui/actions.hpp"
 
+#include "platform/accounts.hpp"
+#include "ui/dialogs.hpp"
 #include "ui/document.hpp"
 #include "ui/tasks.hpp"
-
-#include <memory>
 
 namespace aovpn::ui {
 
@@ -17,6 +17,37 @@ std::string profileName(const AppState& state) {
 
 void logError(AppState& state, const platform::Error& e) {
     appendLog(state.view, LogLevel::Error, e.describe());
+}
+
+// The account in words for questions and the log: "CORP\alice", "this computer (device tunnel)".
+std::string account(const AppState& state) {
+    if (!state.install.session) return "the current account";
+    return platform::describeTarget(currentTarget(state));
+}
+
+std::string busyWhy(const AppState& state) {
+    return "Wait: " + state.tasks->what() + " is still running.";
+}
+
+// Why Connect test and Remove are unavailable, in the order the user can fix it.
+void explain(const AppState& state, ActionAvailability& a) {
+    const bool idle = state.platform && !state.tasks->busy();
+    const bool named = !profileName(state).empty();
+    const bool installed = state.install.installed.value_or(false);
+    const std::string notInstalled = "\"" + profileName(state) + "\" is not installed for " +
+                                     account(state) + ": Apply it first.";
+    if (!state.platform)
+        a.whyConnect = a.whyRemove = "No platform in this session.";
+    else if (!idle)
+        a.whyConnect = a.whyRemove = busyWhy(state);
+    else if (!named)
+        a.whyConnect = a.whyRemove = "The profile needs a name.";
+    if (a.whyConnect.empty() && !state.platform->connections().available())
+        a.whyConnect = state.platform->connections().unavailableReason();
+    if (a.whyConnect.empty() && state.install.connected)
+        a.whyConnect = "Already connected: Disconnect first.";
+    if (a.whyConnect.empty() && !installed) a.whyConnect = notInstalled;
+    if (a.whyRemove.empty() && !installed) a.whyRemove = notInstalled;
 }
 
 } // namespace
@@ -55,15 +86,16 @@ ActionAvailability availableActions(const AppState& state) {
     a.apply = idle && named && !errors;
     if (!state.platform)
         a.why = "No platform in this session.";
+    else if (!idle)
+        a.why = busyWhy(state);
     else if (!named)
         a.why = "The profile needs a name.";
     else if (errors)
-        a.why = "Fix the errors first.";
-    const bool installed = state.install.installed.value_or(false);
-    const bool tester = state.platform && state.platform->connections().available();
-    a.connect = idle && named && installed && tester && !state.install.connected;
+        a.why = "Fix the errors first (see Validation).";
+    explain(state, a);
+    a.connect = a.whyConnect.empty();
+    a.remove = a.whyRemove.empty();
     a.disconnect = idle && named && state.install.connected;
-    a.remove = idle && named && installed;
     return a;
 }
 
@@ -72,16 +104,27 @@ void refreshInstalled(AppState& state) {
     platform::Platform* p = state.platform;
     const auto target = currentTarget(state);
     const std::string name = profileName(state);
-    state.tasks->start("Checking " + name, [p, target, name](std::stop_token, TaskRunner&) {
-        auto found = p->profiles().find(target, name);
-        auto status = p->connections().status(name);
-        return TaskRunner::Apply(
-            [found = std::move(found), status = std::move(status), name](AppState& s) {
-                if (profileName(s) != name) return; // the document moved on meanwhile
-                if (found) s.install.installed = found.value().has_value();
-                s.install.connected = status && status.value().connected;
-            });
-    });
+    struct Found {
+        platform::InstallStatus install;
+        bool connected = false;
+    };
+    state.tasks->run(
+        "Checking " + name,
+        [p, target, name](std::stop_token, TaskRunner&) {
+            auto status = p->connections().status(name);
+            return Found{p->profiles().installState(target, name),
+                         status && status.value().connected};
+        },
+        [name](AppState& s, const Found& f) {
+            if (profileName(s) != name) return; // the document moved on meanwhile
+            s.install.lookup = f.install;
+            if (f.install.state == platform::InstallState::Installed ||
+                f.install.state == platform::InstallState::NotInstalled)
+                s.install.installed = f.install.state == platform::InstallState::Installed;
+            else
+                s.install.installed.reset();
+            s.install.connected = f.connected;
+        });
 }
 
 // Looks for an installed profile of this name first (on the worker): replacing one needs a yes.
@@ -90,19 +133,22 @@ void requestApply(AppState& state) {
     platform::Platform* p = state.platform;
     const auto target = currentTarget(state);
     const std::string name = profileName(state);
-    state.tasks->start("Checking " + name, [p, target, name](std::stop_token, TaskRunner&) {
-        auto found = std::make_shared<platform::Result<std::optional<platform::InstalledProfile>>>(
-            p->profiles().find(target, name));
-        return TaskRunner::Apply([found, name](AppState& s) {
+    state.tasks->run(
+        "Checking " + name,
+        [p, target, name](std::stop_token, TaskRunner&) {
+            return p->profiles().find(target, name);
+        },
+        [name](AppState& s, const platform::Result<std::optional<platform::InstalledProfile>>& f) {
             if (profileName(s) != name) return; // renamed meanwhile: the user presses Apply again
-            if (!*found) return logError(s, found->error());
-            s.install.installed = found->value().has_value();
-            if (found->value())
-                s.view.confirm = Confirm::Replace;
-            else
-                startApply(s);
+            if (!f) return reportError(s, "Apply failed", f.error());
+            s.install.installed = f.value().has_value();
+            if (!f.value()) return startApply(s);
+            ask(s, Question{"Replace profile",
+                            "\"" + name + "\" is installed for " + account(s) +
+                                ". Replace it? The old profile is kept and put back if the new "
+                                "one fails.",
+                            {{"Replace", startApply}, {"Cancel", {}}}});
         });
-    });
 }
 
 void startApply(AppState& state) {
@@ -112,108 +158,24 @@ void startApply(AppState& state) {
     const std::string name = profileName(state), xml = state.derived.xml;
     appendLog(state.view, LogLevel::Info,
               "Applying \"" + name + "\" for " + targetDescription(state) + "...");
-    state.tasks->start("Applying " + name, [p, target, name, xml](std::stop_token, TaskRunner& t) {
-        t.setProgress("Writing the profile through WMI");
-        auto r = std::make_shared<platform::ApplyResult>(p->profiles().apply(target, name, xml));
-        return TaskRunner::Apply([r, name](AppState& s) {
-            for (const auto& step : r->steps)
+    state.tasks->run(
+        "Applying " + name,
+        [p, target, name, xml](std::stop_token, TaskRunner& t) {
+            t.setProgress("Writing the profile through WMI");
+            return p->profiles().apply(target, name, xml);
+        },
+        [name](AppState& s, const platform::ApplyResult& r) {
+            for (const auto& step : r.steps)
                 appendLog(s.view, LogLevel::Info, "  " + step);
-            if (r->error) logError(s, *r->error);
-            if (r->restoreError) logError(s, *r->restoreError);
-            if (r->restoredPrevious)
+            if (r.restoredPrevious)
                 appendLog(s.view, LogLevel::Warning, "The previous profile was put back.");
-            if (r->ok) {
-                s.install.installed = true;
-                appendLog(s.view, LogLevel::Info,
-                          "\"" + name + "\" " + (r->replaced ? "replaced." : "created."));
-            }
+            if (r.error) reportError(s, "Apply failed", *r.error);
+            if (r.restoreError) reportError(s, "The previous profile was lost", *r.restoreError);
+            if (!r.ok) return;
+            s.install.installed = true;
+            appendLog(s.view, LogLevel::Info,
+                      "\"" + name + "\" " + (r.replaced ? "replaced." : "created."));
         });
-    });
-}
-
-void startConnectTest(AppState& state) {
-    if (!availableActions(state).connect) return;
-    platform::Platform* p = state.platform;
-    const std::string name = profileName(state);
-    appendLog(state.view, LogLevel::Info, "Connect test: dialling \"" + name + "\"...");
-    state.tasks->start("Connect test", [p, name](std::stop_token stop, TaskRunner& t) {
-        platform::ConnectOptions o;
-        o.stop = stop;
-        o.onProgress = [&t](std::string_view st) { t.setProgress(std::string(st)); };
-        auto r = std::make_shared<platform::ConnectResult>(p->connections().connect(name, o));
-        return TaskRunner::Apply([r](AppState& s) {
-            s.install.connected = r->ok;
-            const auto ms = std::to_string(r->duration.count());
-            if (r->ok)
-                appendLog(s.view, LogLevel::Info,
-                          "Connected in " + ms + " ms, address " + r->assignedAddress + ".");
-            else if (r->cancelled)
-                appendLog(s.view, LogLevel::Warning, "Connect test cancelled.");
-            else if (r->timedOut)
-                appendLog(s.view, LogLevel::Error, "Connect test timed out after " + ms + " ms.");
-            else if (r->error)
-                logError(s, *r->error);
-            if (!r->ok && !r->hint.empty()) appendLog(s.view, LogLevel::Info, "Hint: " + r->hint);
-        });
-    });
-}
-
-void startDisconnect(AppState& state) {
-    platform::Platform* p = state.platform;
-    const std::string name = profileName(state);
-    state.tasks->start("Disconnecting", [p, name](std::stop_token, TaskRunner& t) {
-        t.setProgress("Hanging up");
-        auto st = std::make_shared<platform::Status>(
-            p->connections().disconnect(name, std::chrono::seconds(20)));
-        return TaskRunner::Apply([st](AppState& s) {
-            if (st->error) return logError(s, *st->error);
-            s.install.connected = false;
-            appendLog(s.view, LogLevel::Info, "Disconnected.");
-        });
-    });
-}
-
-void requestRemove(AppState& state) {
-    if (availableActions(state).remove) state.view.confirm = Confirm::Remove;
-}
-
-void startRemove(AppState& state) {
-    platform::Platform* p = state.platform;
-    const auto target = currentTarget(state);
-    const std::string name = profileName(state);
-    state.tasks->start("Removing " + name, [p, target, name](std::stop_token, TaskRunner& t) {
-        t.setProgress("Deleting the profile and its leftovers");
-        auto r = std::make_shared<platform::RemoveResult>(p->profiles().remove(target, name));
-        return TaskRunner::Apply([r, name](AppState& s) {
-            for (const auto& line : r->leftovers.removed)
-                appendLog(s.view, LogLevel::Info, "  " + line);
-            for (const auto& e : r->leftovers.failures)
-                logError(s, e);
-            if (r->error) return logError(s, *r->error);
-            s.install.installed = false;
-            s.install.connected = false;
-            appendLog(s.view, LogLevel::Info, "\"" + name + "\" removed.");
-        });
-    });
-}
-
-void cancelTask(AppState& state) {
-    state.tasks->cancel();
-}
-
-void startListInstalled(AppState& state) {
-    if (!state.platform) return;
-    platform::Platform* p = state.platform;
-    const auto target = currentTarget(state);
-    state.tasks->start("Listing installed profiles", [p, target](std::stop_token, TaskRunner&) {
-        auto listed = std::make_shared<platform::Result<std::vector<platform::InstalledProfile>>>(
-            p->profiles().list(target));
-        return TaskRunner::Apply([listed](AppState& s) {
-            if (!*listed) return logError(s, listed->error());
-            s.view.importList = listed->value();
-            s.view.importOpen = true;
-        });
-    });
 }
 
 } // namespace aovpn::ui

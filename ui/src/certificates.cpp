@@ -2,6 +2,7 @@
 
 #include "model/utf8_path.hpp"
 #include "platform/cert_filter.hpp"
+#include "ui/dialogs.hpp"
 #include "ui/document.hpp"
 #include "ui/tasks.hpp"
 
@@ -140,7 +141,7 @@ void trustRootFile(AppState& state, const std::string& utf8Path) {
     if (!state.platform) return;
     auto read = state.platform->certificates().readCertificateFile(pathFromUtf8(utf8Path));
     if (!read) {
-        appendLog(state.view, LogLevel::Error, read.error().describe());
+        reportError(state, "The certificate file could not be read", read.error());
         return;
     }
     setTrustedRoot(state, read.value().thumbprint, utf8Path);

@@ -1,3 +1,7 @@
+// Modal popups over the window: questions (their answers hold what they do), error dialogs
+// with the four parts of a failure, the path popup (no native dialogs) and the import list.
+#include "ui/dialogs.hpp"
+
 #include "model/profile_xml.hpp"
 #include "ui/actions.hpp"
 #include "ui/document.hpp"
@@ -10,136 +14,169 @@
 
 namespace aovpn::ui {
 
+void ask(AppState& state, Question question) {
+    state.view.question = std::move(question);
+}
+
+void reportError(AppState& state, std::string title, platform::Error error) {
+    appendLog(state.view, LogLevel::Error, error.describe());
+    state.view.errors.push_back(ErrorReport{std::move(title), std::move(error)});
+}
+
+void whenChangesSettled(AppState& state, const std::string& doing,
+                        std::function<void(AppState&)> action) {
+    if (!state.doc.dirty()) return action(state);
+    auto saveThen = [action](AppState& s) {
+        if (s.doc.filePath.empty()) {
+            s.view.afterSave = action; // runs once the Save As the popup asks for worked
+            requestFile(s, FileAction::SaveAs);
+        } else if (saveProfileFile(s, s.doc.filePath)) {
+            action(s);
+        }
+    };
+    ask(state,
+        Question{"Unsaved changes",
+                 "Save the changes to \"" + documentTitle(state) + "\" before " + doing + "?",
+                 {{"Save", saveThen}, {"Don't save", action}, {"Cancel", {}}}});
+}
+
 namespace {
 
-struct ConfirmText {
-    const char* title;
-    const char* body;
-    const char* yes;
-};
-
-ConfirmText textOf(Confirm c) {
-    switch (c) {
-    case Confirm::Remove:
-        return {"Remove profile", "Delete the installed profile and clean its leftovers?",
-                "Remove"};
-    case Confirm::Replace:
-        return {"Replace profile",
-                "A profile of this name is installed. Replace it? (The old one is kept and put "
-                "back if the new one fails.)",
-                "Replace"};
-    case Confirm::Quit:
-        return {"Unsaved changes", "Quit without saving the changes?", "Quit"};
-    case Confirm::NewDiscard:
-    case Confirm::OpenDiscard:
-    case Confirm::ImportDiscard:
-        return {"Unsaved changes", "Discard the unsaved changes?", "Discard"};
-    case Confirm::None:
-        break;
-    }
-    return {"", "", ""};
+// Centred, sized to its text; Enter answers with the first button, Escape with the last.
+bool beginDialog(const std::string& title) {
+    if (!ImGui::IsPopupOpen(title.c_str())) ImGui::OpenPopup(title.c_str());
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+        return false;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    return true;
 }
 
-void confirmed(AppState& state, Confirm c) {
-    switch (c) {
-    case Confirm::Remove:
-        startRemove(state);
-        break;
-    case Confirm::Replace:
-        startApply(state);
-        break;
-    case Confirm::Quit:
-        state.view.quitConfirmed = true;
-        break;
-    case Confirm::NewDiscard:
-        requestNew(state, static_cast<Template>(state.view.pendingTemplate));
-        break;
-    case Confirm::OpenDiscard:
-        requestOpen(state, state.view.pendingOpenPath);
-        break;
-    case Confirm::ImportDiscard:
-        startListInstalled(state);
-        break;
-    case Confirm::None:
-        break;
-    }
-}
-
-void drawConfirm(AppState& state) {
-    if (state.view.confirm == Confirm::None) return;
-    const ConfirmText t = textOf(state.view.confirm);
-    if (!ImGui::IsPopupOpen(t.title)) ImGui::OpenPopup(t.title);
-    if (!ImGui::BeginPopupModal(t.title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted(t.body);
+void endDialog() {
     ImGui::PopTextWrapPos();
-    const Confirm c = state.view.confirm;
-    if (ImGui::Button(t.yes)) {
-        confirmed(state, c); // runs while confirm is still set (New/Open check it)
-        state.view.confirm = Confirm::None;
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-        state.view.confirm = Confirm::None;
-        ImGui::CloseCurrentPopup();
-    }
     ImGui::EndPopup();
+}
+
+bool enter() {
+    return ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+           ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
+}
+
+void drawQuestion(AppState& state) {
+    if (!state.view.question) return;
+    const Question& q = *state.view.question;
+    if (!beginDialog(q.title + "###question")) return;
+    ImGui::TextUnformatted(q.text.c_str());
+    ImGui::Spacing();
+    std::optional<std::size_t> chosen;
+    for (std::size_t i = 0; i < q.answers.size(); ++i) {
+        if (i > 0) ImGui::SameLine();
+        if (i == 0) ImGui::SetItemDefaultFocus();
+        if (ImGui::Button(q.answers[i].label.c_str())) chosen = i;
+    }
+    if (!chosen && enter() && !q.answers.empty()) chosen = 0;
+    if (!chosen && ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !q.answers.empty())
+        chosen = q.answers.size() - 1;
+    if (chosen) {
+        const auto run = q.answers[*chosen].run; // the question goes before its answer runs
+        state.view.question.reset();
+        ImGui::CloseCurrentPopup();
+        if (run) run(state);
+    }
+    endDialog();
+}
+
+void part(const char* heading, const std::string& text) {
+    ImGui::TextDisabled("%s", heading);
+    ImGui::Indent();
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::Unindent();
+}
+
+void drawError(AppState& state) {
+    if (state.view.errors.empty()) return;
+    const ErrorReport& r = state.view.errors.front();
+    if (!beginDialog(r.title + "###error")) return;
+    const platform::Error& e = r.error;
+    part("What was tried", e.action.empty() ? "(not recorded)" : e.action);
+    std::string code = e.codeText().empty() ? "(none)" : e.codeText();
+    if (!e.systemMessage.empty()) code += ": " + e.systemMessage;
+    part("The code", code);
+    part("What it usually means",
+         e.meaning.empty() ? "No explanation is known for this code." : e.meaning);
+    part("What to do",
+         e.nextStep.empty() ? "Copy the details into the ticket and check the log." : e.nextStep);
+    ImGui::Spacing();
+    ImGui::SetItemDefaultFocus();
+    const bool ok = ImGui::Button("OK");
+    ImGui::SameLine();
+    if (ImGui::Button("Copy details")) ImGui::SetClipboardText(e.describe().c_str());
+    if (ok || enter() || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        state.view.errors.erase(state.view.errors.begin());
+        ImGui::CloseCurrentPopup();
+    }
+    endDialog();
 }
 
 // Linux has no native dialog here: the path is typed (or pasted) into a popup.
 void drawPathPopup(AppState& state) {
     if (state.view.fileAction == FileAction::None) return;
-    constexpr const char* kTitle = "Choose a file";
-    if (!ImGui::IsPopupOpen(kTitle)) ImGui::OpenPopup(kTitle);
-    if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!beginDialog("Choose a file")) return;
     ImGui::TextUnformatted("Path:");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 34.0f);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    const bool enter = inputText("##File path", state.view.pathInput, nullptr,
-                                 ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::Button("OK") || enter) {
+    const bool entered = inputText("##File path", state.view.pathInput, nullptr,
+                                   ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::Button("OK") || entered) {
         const FileAction action = state.view.fileAction;
         state.view.fileAction = FileAction::None;
         ImGui::CloseCurrentPopup();
         completeFile(state, action, state.view.pathInput);
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) {
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         state.view.fileAction = FileAction::None;
+        state.view.afterSave = {};
         ImGui::CloseCurrentPopup();
     }
-    ImGui::EndPopup();
+    endDialog();
+}
+
+void importPick(AppState& state, const platform::InstalledProfile& installed) {
+    ReadResult read = readProfileXml(installed.xml);
+    if (!read.ok()) {
+        platform::Error e;
+        e.action = "Import the installed profile \"" + installed.name + "\"";
+        e.meaning = "Windows gave back XML this app cannot read: " +
+                    (read.errors.empty() ? std::string("no detail") : read.errors[0].message);
+        e.nextStep = "Open the profile's XML from the file it was deployed from instead.";
+        return reportError(state, "Import failed", e);
+    }
+    loadDocument(state, std::move(read.profile), {});
+    state.install.installed = true;
+    appendLog(state.view, LogLevel::Info,
+              "Imported the installed profile \"" + installed.name + "\".");
 }
 
 void drawImportPopup(AppState& state) {
     if (!state.view.importOpen) return;
-    constexpr const char* kTitle = "Import installed profile";
-    if (!ImGui::IsPopupOpen(kTitle)) ImGui::OpenPopup(kTitle);
-    if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!beginDialog("Import installed profile")) return;
     if (state.view.importList.empty())
         ImGui::TextUnformatted("No profiles are installed for this account.");
     for (const auto& installed : state.view.importList) {
         if (!ImGui::Selectable(installed.name.c_str())) continue;
-        ReadResult read = readProfileXml(installed.xml);
-        if (read.ok()) {
-            loadDocument(state, std::move(read.profile), {});
-            state.install.installed = true;
-            appendLog(state.view, LogLevel::Info,
-                      "Imported the installed profile \"" + installed.name + "\".");
-        } else {
-            for (const auto& e : read.errors)
-                appendLog(state.view, LogLevel::Error, e.message);
-        }
+        const platform::InstalledProfile pick = installed;
         state.view.importOpen = false;
         ImGui::CloseCurrentPopup();
+        importPick(state, pick);
         break;
     }
-    if (ImGui::Button("Cancel")) {
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         state.view.importOpen = false;
         ImGui::CloseCurrentPopup();
     }
-    ImGui::EndPopup();
+    endDialog();
 }
 
 } // namespace
@@ -147,13 +184,15 @@ void drawImportPopup(AppState& state) {
 void drawDialogs(AppState& state) {
     if (state.view.quitRequested) {
         state.view.quitRequested = false;
-        if (state.doc.dirty())
-            state.view.confirm = Confirm::Quit;
-        else
-            state.view.quitConfirmed = true;
+        whenChangesSettled(state, "quitting", [](AppState& s) { s.view.quitConfirmed = true; });
     }
-    drawConfirm(state);
-    drawPathPopup(state);
+    // One modal at a time, errors first: a failure is never hidden behind a question.
+    if (!state.view.errors.empty())
+        drawError(state);
+    else if (state.view.question)
+        drawQuestion(state);
+    else
+        drawPathPopup(state);
     drawImportPopup(state);
     drawHelp(state);
 }

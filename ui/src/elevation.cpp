@@ -1,12 +1,19 @@
 #include "model/profile_xml.hpp"
 #include "ui/actions.hpp"
+#include "ui/dialogs.hpp"
 #include "ui/document.hpp"
 
 namespace aovpn::ui {
 
+std::string whyNoRestartElevated(const AppState& state) {
+    if (!state.platform || !state.install.session) return "The session is not known.";
+    if (state.install.session->runningAsSystem) return "Already running as SYSTEM.";
+    if (state.install.session->elevated) return "Already running as administrator.";
+    return {};
+}
+
 bool canRestartElevated(const AppState& state) {
-    return state.platform && state.install.session && !state.install.session->elevated &&
-           !state.install.session->runningAsSystem;
+    return whyNoRestartElevated(state).empty();
 }
 
 void restartElevated(AppState& state) {
@@ -14,7 +21,7 @@ void restartElevated(AppState& state) {
     refreshDerived(state); // the XML that travels is exactly what the preview shows
     const platform::Status started = state.platform->session().relaunchElevated(state.derived.xml);
     if (!started.ok()) {
-        appendLog(state.view, LogLevel::Error, started.error->describe());
+        reportError(state, "Restart as administrator failed", *started.error);
         return;
     }
     appendLog(state.view, LogLevel::Info,

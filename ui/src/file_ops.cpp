@@ -2,9 +2,15 @@
 
 #include "model/exports.hpp"
 #include "model/profile_xml.hpp"
+#include "model/utf8_path.hpp"
 #include "ui/actions.hpp"
 #include "ui/certificates.hpp"
+#include "ui/dialogs.hpp"
 #include "ui/document.hpp"
+
+#include "file_errors.hpp"
+
+#include <filesystem>
 
 namespace aovpn::ui {
 
@@ -42,10 +48,9 @@ std::string suggestionFor(const AppState& state, FileAction action) {
 }
 
 void exportTo(AppState& state, const std::string& path, const std::string& text, const char* what) {
-    if (const std::string err = writeFileAtomic(path, text); !err.empty()) {
-        appendLog(state.view, LogLevel::Error, std::string(what) + " export failed: " + err);
-        return;
-    }
+    if (auto e =
+            writeTextFile(path, std::string("Export the ") + what + " settings to " + path, text))
+        return reportError(state, std::string(what) + " export failed", *e);
     appendLog(state.view, LogLevel::Info, std::string(what) + " export written to " + path + ".");
 }
 
@@ -69,7 +74,13 @@ void completeFile(AppState& state, FileAction action, const std::string& path) {
         openProfileFile(state, path);
         break;
     case FileAction::SaveAs:
-        saveProfileFile(state, path);
+        // What waited for this save (New, Open, Quit over unsaved changes) runs once it worked.
+        if (saveProfileFile(state, path) && state.view.afterSave) {
+            const auto then = std::move(state.view.afterSave);
+            state.view.afterSave = {};
+            then(state);
+        }
+        state.view.afterSave = {};
         break;
     case FileAction::ExportPowerShell:
         refreshDerived(state);
@@ -88,18 +99,41 @@ void completeFile(AppState& state, FileAction action, const std::string& path) {
     }
 }
 
-bool openProfileFile(AppState& state, const std::string& path) {
-    std::string error;
-    const auto text = readWholeFile(path, error);
-    if (!text) {
-        appendLog(state.view, LogLevel::Error, error);
+namespace {
+// "Line 3, column 5: ..." for the dialog: why the text is not a profile.
+platform::Error notAProfile(const std::string& path, const ReadResult& read) {
+    platform::Error e;
+    e.action = "Open " + path;
+    e.meaning =
+        "This is not a ProfileXML file: " +
+        (read.errors.empty() ? std::string("it could not be read") : read.errors.front().message);
+    if (read.errors.size() > 1)
+        e.meaning += " (and " + std::to_string(read.errors.size() - 1) + " more problem(s))";
+    e.nextStep = "Open a VPNv2 ProfileXML (<VPNProfile> ...) file, such as one saved by this app "
+                 "or exported for Intune.";
+    return e;
+}
+
+// Recent files and the title keep absolute paths: a relative one means nothing next time.
+std::string absolutePath(const std::string& path) {
+    const auto given = pathFromUtf8(path);
+    if (given.is_absolute()) return path; // as the user wrote it (separators included)
+    std::error_code ec;
+    const auto abs = std::filesystem::absolute(given, ec);
+    return ec ? path : pathToUtf8(abs.lexically_normal());
+}
+} // namespace
+
+bool openProfileFile(AppState& state, const std::string& givenPath) {
+    const std::string path = absolutePath(givenPath);
+    std::string text;
+    if (auto e = readTextFile(path, "Open " + path, text)) {
+        reportError(state, "Open failed", *e);
         return false;
     }
-    ReadResult read = readProfileXml(*text);
+    ReadResult read = readProfileXml(text);
     if (!read.ok()) {
-        appendLog(state.view, LogLevel::Error, path + " is not a usable ProfileXML:");
-        for (const auto& e : read.errors)
-            appendLog(state.view, LogLevel::Error, "  " + e.message);
+        reportError(state, "Open failed", notAProfile(path, read));
         return false;
     }
     for (const auto& w : read.warnings)
@@ -111,10 +145,11 @@ bool openProfileFile(AppState& state, const std::string& path) {
     return true;
 }
 
-bool saveProfileFile(AppState& state, const std::string& path) {
+bool saveProfileFile(AppState& state, const std::string& givenPath) {
+    const std::string path = absolutePath(givenPath);
     refreshDerived(state);
-    if (const std::string err = writeFileAtomic(path, state.derived.xml); !err.empty()) {
-        appendLog(state.view, LogLevel::Error, "Save failed: " + err);
+    if (auto e = writeTextFile(path, "Save the profile to " + path, state.derived.xml)) {
+        reportError(state, "Save failed", *e);
         return false;
     }
     state.doc.filePath = path;
@@ -132,29 +167,23 @@ void save(AppState& state) {
 }
 
 void requestNew(AppState& state, Template t) {
-    if (state.doc.dirty() && state.view.confirm != Confirm::NewDiscard) {
-        state.view.pendingTemplate = static_cast<int>(t);
-        state.view.confirm = Confirm::NewDiscard;
-        return;
-    }
-    loadDocument(state, makeTemplate(t), {});
-    refreshInstalled(state);
-    for (const TemplateInfo& info : templates())
-        if (info.id == t)
-            appendLog(state.view, LogLevel::Info,
-                      "New profile from " + std::string(info.title) + ".");
+    whenChangesSettled(state, "starting a new profile", [t](AppState& s) {
+        loadDocument(s, makeTemplate(t), {});
+        refreshInstalled(s);
+        for (const TemplateInfo& info : templates())
+            if (info.id == t)
+                appendLog(s.view, LogLevel::Info,
+                          "New profile from " + std::string(info.title) + ".");
+    });
 }
 
 void requestOpen(AppState& state, const std::string& pathOrEmpty) {
-    if (state.doc.dirty() && state.view.confirm != Confirm::OpenDiscard) {
-        state.view.pendingOpenPath = pathOrEmpty;
-        state.view.confirm = Confirm::OpenDiscard;
-        return;
-    }
-    if (pathOrEmpty.empty())
-        requestFile(state, FileAction::Open);
-    else
-        openProfileFile(state, pathOrEmpty);
+    whenChangesSettled(state, "opening another profile", [pathOrEmpty](AppState& s) {
+        if (pathOrEmpty.empty())
+            requestFile(s, FileAction::Open);
+        else
+            openProfileFile(s, pathOrEmpty);
+    });
 }
 
 } // namespace aovpn::ui

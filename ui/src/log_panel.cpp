@@ -20,7 +20,7 @@ ImVec4 colourOf(LogLevel level) {
 std::string logText(const ViewState& view) {
     std::string all;
     for (const LogLine& l : view.log)
-        all += l.time + "  " + l.text + "\n";
+        all += (l.time.empty() ? std::string(8, ' ') : l.time) + "  " + l.text + "\n";
     return all;
 }
 } // namespace
@@ -33,18 +33,21 @@ void drawLogPanel(AppState& state) {
     if (ImGui::SmallButton("Clear")) state.view.log.clear();
     ImGui::BeginChild("lines", ImVec2(0, 0), ImGuiChildFlags_None,
                       ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NavFlattened);
+    // At the end as of the last frame (or never scrolled): follow what arrives now.
+    const bool follow = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f;
+    const float timeW = ImGui::CalcTextSize("00:00:00").x;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(state.view.log.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const LogLine& line = state.view.log[static_cast<size_t>(i)];
             ImGui::TextDisabled("%s", line.time.c_str());
-            ImGui::SameLine();
+            ImGui::SameLine(timeW + ImGui::GetStyle().ItemSpacing.x * 2.0f);
             ImGui::TextColored(colourOf(line.level), "%s", line.text.c_str());
         }
     }
     // Follow new lines unless the user scrolled up to read.
-    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f) ImGui::SetScrollHereY(1.0f);
+    if (follow) ImGui::SetScrollHereY(1.0f);
     ImGui::EndChild();
 }
 

@@ -1,4 +1,5 @@
 #include "ui/actions.hpp"
+#include "ui/dialogs.hpp"
 #include "ui/document.hpp"
 #include "ui/file_ops.hpp"
 #include "ui/panels.hpp"
@@ -26,12 +27,8 @@ void fileMenu(AppState& state) {
     if (ImGui::MenuItem("Save", "Ctrl+S")) save(state);
     if (ImGui::MenuItem("Save As...")) requestFile(state, FileAction::SaveAs);
     ImGui::Separator();
-    if (ImGui::MenuItem("Import installed profile...", nullptr, false, state.platform != nullptr)) {
-        if (state.doc.dirty())
-            state.view.confirm = Confirm::ImportDiscard;
-        else
-            startListInstalled(state);
-    }
+    if (ImGui::MenuItem("Import installed profile...", nullptr, false, state.platform != nullptr))
+        whenChangesSettled(state, "importing an installed profile", startListInstalled);
     const bool exports = state.derived.exportsAvailable;
     if (ImGui::MenuItem("Export PowerShell script...", nullptr, false, exports))
         requestFile(state, FileAction::ExportPowerShell);
@@ -39,6 +36,11 @@ void fileMenu(AppState& state) {
         requestFile(state, FileAction::ExportIntune);
     ImGui::Separator();
     if (ImGui::MenuItem("Quit")) state.view.quitRequested = true;
+}
+
+void whyDisabled(bool enabled, const std::string& why) {
+    if (!enabled && !why.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", why.c_str());
 }
 
 // Alt+F, Alt+E, Alt+P, Alt+H open their menus, as Windows' mnemonics do (ImGui 1.90 has none;
@@ -67,14 +69,18 @@ void drawMenuBar(AppState& state) {
     if (beginMenu("Profile", ImGuiKey_P)) {
         const ActionAvailability a = availableActions(state);
         if (ImGui::MenuItem("Apply", nullptr, false, a.apply)) requestApply(state);
+        whyDisabled(a.apply, a.why);
         if (ImGui::MenuItem("Connect test", "F5", false, a.connect)) startConnectTest(state);
+        whyDisabled(a.connect, a.whyConnect);
         if (ImGui::MenuItem("Disconnect", nullptr, false, a.disconnect)) startDisconnect(state);
         if (ImGui::MenuItem("Remove", nullptr, false, a.remove)) requestRemove(state);
+        whyDisabled(a.remove, a.whyRemove);
         if (ImGui::MenuItem("Check installed state", nullptr, false, state.platform != nullptr))
             refreshInstalled(state);
         ImGui::Separator();
         if (ImGui::MenuItem("Restart as administrator", nullptr, false, canRestartElevated(state)))
             restartElevated(state);
+        whyDisabled(canRestartElevated(state), whyNoRestartElevated(state));
         ImGui::EndMenu();
     }
     if (beginMenu("Help", ImGuiKey_H)) {

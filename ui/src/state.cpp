@@ -29,8 +29,20 @@ AppState::~AppState() {
     tasks.reset();
 }
 
+// One LogLine per line of text, so every row of the log has the same height: the log's clipper
+// and its follow-the-newest scrolling both count on that.
 void appendLog(ViewState& view, LogLevel level, std::string text) {
-    view.log.push_back(LogLine{clockNow(), level, std::move(text)});
+    std::string time = clockNow();
+    std::size_t from = 0;
+    while (true) {
+        const auto nl = text.find('\n', from);
+        std::string line = text.substr(from, nl == std::string::npos ? nl : nl - from);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        view.log.push_back(LogLine{std::move(time), level, std::move(line)});
+        time.clear(); // continuation lines carry no time of their own
+        if (nl == std::string::npos) break;
+        from = nl + 1;
+    }
 }
 
 } // namespace aovpn::ui

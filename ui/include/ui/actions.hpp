@@ -9,7 +9,9 @@ namespace aovpn::ui {
 
 struct ActionAvailability {
     bool apply = false, connect = false, disconnect = false, remove = false;
-    std::string why; // a sentence when Apply is disabled
+    std::string why;        // a sentence when Apply is disabled
+    std::string whyConnect; // ... when Connect test is
+    std::string whyRemove;  // ... when Remove is
 };
 ActionAvailability availableActions(const AppState& state);
 
@@ -20,12 +22,13 @@ platform::ProfileTarget currentTarget(const AppState& state);
 void querySession(AppState& state);     // on the UI thread: quick, local
 void refreshInstalled(AppState& state); // worker: is the profile installed / connected?
 
-// Apply asks first when a profile of that name is installed (Confirm::Replace).
+// Apply asks first when a profile of that name is installed (naming the profile and account).
 void requestApply(AppState& state);
 void startApply(AppState& state);
+// Says in the status line why, when the test is not available (F5).
 void startConnectTest(AppState& state);
 void startDisconnect(AppState& state);
-void requestRemove(AppState& state); // asks first (Confirm::Remove)
+void requestRemove(AppState& state); // asks first, naming the profile and the account
 void startRemove(AppState& state);
 void cancelTask(AppState& state);
 // Loads the installed profiles for the "Import installed profile" list.
@@ -34,6 +37,7 @@ void startListInstalled(AppState& state);
 // "Restart as administrator": offered when the session is not elevated. The open document goes
 // to the new process as a temp file (never on the command line); this window then closes.
 bool canRestartElevated(const AppState& state);
+std::string whyNoRestartElevated(const AppState& state); // "" when it is offered
 void restartElevated(AppState& state);
 // The elevated process takes the handed-over document as one undoable, unsaved change.
 void adoptHandedOverDocument(AppState& state, std::string_view xml);

@@ -6,6 +6,7 @@
 #include "model/profile.hpp"
 #include "model/validate.hpp"
 #include "platform/platform.hpp"
+#include "platform/profiles.hpp"
 
 #include <array>
 #include <cstdint>
@@ -22,6 +23,7 @@ struct ImFont;
 namespace aovpn::ui {
 
 class TaskRunner;
+struct AppState;
 class FileDialogs;
 
 struct Fonts {
@@ -89,6 +91,26 @@ struct InstallState {
     std::optional<bool> installed;
     bool connected = false;
     std::optional<platform::SessionInfo> session;
+    // The last look-up, for what it found besides yes/no ("no MDM bridge", "needs rights").
+    std::optional<platform::InstallStatus> lookup;
+};
+
+// A question over the window that holds what each answer does (ImHex's PopupQuestion).
+struct Answer {
+    std::string label;                  // "Remove", "Save", "Don't save", "Cancel"
+    std::function<void(AppState&)> run; // empty: the answer only closes the question
+};
+struct Question {
+    std::string title;
+    std::string text;            // names the profile and the account
+    std::vector<Answer> answers; // the first is the default (Enter); Escape picks the last
+};
+
+// A failure the user must see until dismissed: the platform's four parts (what was tried, the
+// code, what it usually means, what to do).
+struct ErrorReport {
+    std::string title; // "Apply failed"
+    platform::Error error;
 };
 
 // Stable keys for the rows of one repeated-element editor (servers, routes, filters...): a row's
@@ -115,7 +137,6 @@ struct AllSettingsView {
     std::vector<std::string> fixes; // plannedFixes() for that revision
 };
 
-enum class Confirm { None, Remove, Replace, Quit, NewDiscard, OpenDiscard, ImportDiscard };
 enum class HelpPage { None, About, Keys, Troubleshooting };
 enum class FileAction { None, Open, SaveAs, ExportPowerShell, ExportIntune, ImportRootCa };
 
@@ -131,14 +152,15 @@ struct ViewState {
     std::map<std::string, RowKeys, std::less<>> rows; // per list editor ("filters", "routes"...)
     std::string focusField;                           // validation path to focus on the next frame
     AllSettingsView allSettings;
-    Confirm confirm = Confirm::None;                  // the confirmation popup to open
-    FileAction fileAction = FileAction::None;         // the path popup to open (no native dialogs)
-    std::string pathInput;                            // text of the path popup
+    std::optional<Question> question;                 // the question popup, until answered
+    std::vector<ErrorReport> errors;                  // error dialogs, oldest first
+    std::function<void(AppState&)> afterSave;         // runs once a Save As (for it) succeeds
+    std::string status; // a one-line answer in the action bar (why F5 did nothing...)
+    FileAction fileAction = FileAction::None; // the path popup to open (no native dialogs)
+    std::string pathInput;                    // text of the path popup
     std::vector<platform::InstalledProfile> importList; // for "Import installed profile"
     bool importOpen = false;
-    int pendingTemplate = 0;        // File > New waiting for "discard changes?"
-    std::string pendingOpenPath;    // a recent file waiting for "discard changes?" (empty: ask)
-    HelpPage help = HelpPage::None; // the Help page shown over the window
+    HelpPage help = HelpPage::None;      // the Help page shown over the window
     std::vector<std::string> aboutLines; // from the app: library versions it links (GLFW, GL)
     bool quitRequested = false;
     bool quitConfirmed = false;

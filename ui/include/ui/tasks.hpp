@@ -4,10 +4,12 @@
 // applies in drain(). Progress text travels through a mutex. The wake function (the app passes
 // FramePacer::wake + glfwPostEmptyEvent) makes an idle window draw the news.
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <stop_token>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace aovpn::ui {
@@ -28,6 +30,16 @@ class TaskRunner {
     void setWake(Wake wake);
     // False (and nothing runs) while another task is still running.
     bool start(std::string what, Work work);
+    // The usual shape of a task: `work(stop, runner)` computes a value on the worker (it must
+    // not touch AppState), then `done(state, value)` applies it on the UI thread.
+    template <class Compute, class Done> bool run(std::string what, Compute work, Done done) {
+        return start(std::move(what), [work = std::move(work), done = std::move(done)](
+                                          std::stop_token stop, TaskRunner& runner) {
+            using Value = std::invoke_result_t<const Compute&, std::stop_token, TaskRunner&>;
+            auto value = std::make_shared<Value>(work(stop, runner));
+            return Apply([value, done](AppState& state) { done(state, *value); });
+        });
+    }
     bool busy() const;
     std::string what() const;           // the running task, in words
     std::string progress() const;       // latest progress text
