@@ -26,7 +26,9 @@ void drawFixBar(AppState& state) {
     const auto& fixes = state.view.allSettings.fixes;
     if (fixes.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, severityColour(Severity::Error));
-    ImGui::TextWrapped("%zu structural problem(s) Windows or Intune would refuse:", fixes.size());
+    ImGui::TextWrapped("%zu structural problem(s) Windows or Intune would refuse. Fix makes "
+                       "these changes:",
+                       fixes.size());
     ImGui::PopStyleColor();
     for (const std::string& f : fixes)
         ImGui::BulletText("%s", f.c_str());

@@ -245,7 +245,10 @@ bool node(AppState& state, const std::string& label, const std::string& path) {
     if (wantsInside(state, path)) ImGui::SetNextItemOpen(true);
     const auto worst = worstBelow(state, path);
     if (worst) ImGui::PushStyleColor(ImGuiCol_Text, severityColour(*worst));
-    const bool open = ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth);
+    // NoAutoOpenOnLog: --ui-script's search frame logs, and a logged tree node would open by
+    // itself, moving every row below it from where the click then lands.
+    const bool open = ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth |
+                                                           ImGuiTreeNodeFlags_NoAutoOpenOnLog);
     if (worst) ImGui::PopStyleColor();
     if (state.view.focusField == path) { // the issue is about the element as a whole
         ImGui::SetScrollHereY(0.3f);
@@ -268,7 +271,7 @@ void drawOptionalStruct(AppState& state, const Field& f, void* parent, const std
             state.view.focusField.clear();
             state.view.allSettings.lastFocused = path;
         }
-        if (ImGui::SmallButton("add")) {
+        if (ImGui::SmallButton(("add##add " + std::string(f.name)).c_str())) { // "add Proxy"
             f.add(parent);
             markEdited(state, {});
         }
@@ -276,7 +279,7 @@ void drawOptionalStruct(AppState& state, const Field& f, void* parent, const std
     } else {
         const bool open = node(state, std::string(f.name), path);
         ImGui::SameLine();
-        const bool remove = ImGui::SmallButton("x##remove");
+        const bool remove = ImGui::SmallButton(("x##remove " + std::string(f.name)).c_str());
         if (open) {
             fieldIssues(state, path);
             drawElement(state, *f.element, f.at(parent, 0), path);
@@ -369,7 +372,9 @@ void drawKept(AppState& state, const Element& el, void* object, const std::strin
         asked = el.field(rest.substr(0, rest.find_first_of("/["))) == nullptr;
     }
     if (asked) ImGui::SetNextItemOpen(true);
-    if (!ImGui::TreeNode("##kept", "Kept as read (%zu)", kept.size())) return;
+    if (!ImGui::TreeNodeEx("##kept", ImGuiTreeNodeFlags_NoAutoOpenOnLog, "Kept as read (%zu)",
+                           kept.size()))
+        return;
     if (asked) {
         ImGui::SetScrollHereY(0.3f);
         state.view.allSettings.lastFocused = f;

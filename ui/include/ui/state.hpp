@@ -130,8 +130,8 @@ struct AllSettingsView {
     bool selectForm = false;    // show the form's tab on the next frame
     std::string unclaimedFocus; // an issue the form had no widget for, waiting a frame
     int unclaimedFrames = 0;
-    int staleFrames = 0;       // frames a request found no row in the tree (then it is dropped)
-    std::string lastFocused;   // the path of the row the tree last focused (tests)
+    int staleFrames = 0;     // frames a request found no row in the tree (then it is dropped)
+    std::string lastFocused; // the path of the row the tree last focused (tests)
     std::map<std::string, std::size_t, std::less<>> pages; // list path -> first item shown
     std::uint64_t fixesRevision = 0;
     std::vector<std::string> fixes; // plannedFixes() for that revision
@@ -151,7 +151,6 @@ struct ViewState {
     std::string hostPaste;                            // the "add /32 host routes" box
     std::map<std::string, RowKeys, std::less<>> rows; // per list editor ("filters", "routes"...)
     std::string focusField;                           // validation path to focus on the next frame
-    AllSettingsView allSettings;
     std::optional<Question> question;                 // the question popup, until answered
     std::vector<ErrorReport> errors;                  // error dialogs, oldest first
     std::function<void(AppState&)> afterSave;         // runs once a Save As (for it) succeeds
@@ -164,6 +163,7 @@ struct ViewState {
     std::vector<std::string> aboutLines; // from the app: library versions it links (GLFW, GL)
     bool quitRequested = false;
     bool quitConfirmed = false;
+    AllSettingsView allSettings;
 };
 
 // Kept between runs in the user's config folder.
