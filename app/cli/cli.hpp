@@ -39,7 +39,6 @@ void reportFinding(std::string_view file, const XmlDiagnostic& d);
 std::size_t reportIssues(const LoadedProfile& loaded, const std::vector<Issue>& issues,
                          bool errorsOnly);
 
-
 // The largest input read (a file or stdin): 10,000 routes + 10,000 filters are 3 MB.
 inline constexpr std::size_t kMaxInputBytes = std::size_t{64} << 20;
 // Writes to `out` atomically (temp file in the same folder, flushed, renamed; a target that is

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace aovpn::cli {
@@ -25,6 +26,12 @@ std::optional<PlatformRun> startPlatform(const Args& args) {
     }
     run.session = info.value();
     return run;
+}
+
+bool onlyFlags(const Args& args, std::initializer_list<std::string_view> allowed) {
+    for (const auto& f : args.flags)
+        if (std::find(allowed.begin(), allowed.end(), f) == allowed.end()) return false;
+    return true;
 }
 
 std::optional<ProfileTarget> targetFor(PlatformRun& run, const Args& args, TunnelKind kind) {

@@ -23,6 +23,9 @@ struct PlatformRun {
 // Makes the platform and reads the session; prints why and returns nothing when that fails.
 std::optional<PlatformRun> startPlatform(const Args& args);
 
+// Every flag of args is one of `allowed`.
+bool onlyFlags(const Args& args, std::initializer_list<std::string_view> allowed);
+
 // The account a command acts for: --user DOMAIN\name|SID when given (resolved by the platform),
 // else the user of this session (chooseTarget). Prints why and returns nothing on a bad --user.
 std::optional<platform::ProfileTarget> targetFor(PlatformRun& run, const Args& args,

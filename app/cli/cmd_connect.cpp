@@ -53,7 +53,7 @@ int runConnect(int argc, char** argv) {
     const Args args = parseArgs(argc, argv, 2, {"--timeout"});
     const auto timeout = seconds(args.value("--timeout"));
     if (!args.error.empty() || args.positional.size() != 1 || !timeout ||
-        (args.flags.size() > 1 || (args.flags.size() == 1 && args.flags[0] != "--json")))
+        !onlyFlags(args, {"--json"}))
         return usageError(args, kConnectUsage);
     auto run = startPlatform(args);
     if (!run) return kExitRefused;
@@ -67,8 +67,7 @@ int runConnect(int argc, char** argv) {
 
 int runDisconnect(int argc, char** argv) {
     const Args args = parseArgs(argc, argv, 2, {});
-    if (!args.error.empty() || args.positional.size() != 1 ||
-        (args.flags.size() > 1 || (args.flags.size() == 1 && args.flags[0] != "--json")))
+    if (!args.error.empty() || args.positional.size() != 1 || !onlyFlags(args, {"--json"}))
         return usageError(args, kDisconnectUsage);
     auto run = startPlatform(args);
     if (!run) return kExitRefused;

@@ -21,12 +21,6 @@ constexpr const char* kListUsage =
 constexpr const char* kStatusUsage =
     "usage: aovpn status NAME [--user DOMAIN\\name|SID] [--device] [--json]\n";
 
-bool onlyFlags(const Args& args, std::initializer_list<std::string_view> allowed) {
-    for (const auto& f : args.flags)
-        if (std::find(allowed.begin(), allowed.end(), f) == allowed.end()) return false;
-    return true;
-}
-
 TunnelKind kindFrom(const Args& args) {
     return args.has("--device") ? TunnelKind::Device : TunnelKind::User;
 }

@@ -18,12 +18,6 @@ constexpr const char* kAutoUsage =
 constexpr const char* kPbkUsage =
     "usage: aovpn repair-phonebook [--user DOMAIN\\name|SID] [--yes] [--json]\n";
 
-bool flagsOk(const Args& args, std::initializer_list<std::string_view> allowed) {
-    for (const auto& f : args.flags)
-        if (std::find(allowed.begin(), allowed.end(), f) == allowed.end()) return false;
-    return true;
-}
-
 // --yes, or "yes" typed on stdin; unattended without --yes is a usage error (nothing done).
 bool confirmed(const Args& args, const std::string& what) {
     if (args.has("--yes")) return true;
@@ -53,7 +47,7 @@ int finish(const PlatformRun& run, const char* command, const Result<std::vector
 int runRepairAutoTrigger(int argc, char** argv) {
     const Args args = parseArgs(argc, argv, 2, {"--user"});
     if (!args.error.empty() || args.positional.size() != 1 ||
-        !flagsOk(args, {"--json", "--device", "--yes"}))
+        !onlyFlags(args, {"--json", "--device", "--yes"}))
         return usageError(args, kAutoUsage);
     auto run = startPlatform(args);
     if (!run) return kExitRefused;
@@ -73,7 +67,7 @@ int runRepairAutoTrigger(int argc, char** argv) {
 
 int runRepairPhonebook(int argc, char** argv) {
     const Args args = parseArgs(argc, argv, 2, {"--user"});
-    if (!args.error.empty() || !args.positional.empty() || !flagsOk(args, {"--json", "--yes"}))
+    if (!args.error.empty() || !args.positional.empty() || !onlyFlags(args, {"--json", "--yes"}))
         return usageError(args, kPbkUsage);
     auto run = startPlatform(args);
     if (!run) return kExitRefused;

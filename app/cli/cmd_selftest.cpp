@@ -96,9 +96,8 @@ void profileSteps(Platform& p, const ProfileTarget& t, const std::string& name, 
 
 int runSelfTest(int argc, char** argv) {
     const Args args = parseArgs(argc, argv, 2, {});
-    for (const auto& f : args.flags)
-        if (f != "--json" && f != "--device") return usageError(args, kUsage);
-    if (!args.error.empty() || !args.positional.empty()) return usageError(args, kUsage);
+    if (!args.error.empty() || !args.positional.empty() || !onlyFlags(args, {"--json", "--device"}))
+        return usageError(args, kUsage);
     auto run = startPlatform(args);
     if (!run) return kExitRefused;
     Report rep;

@@ -31,23 +31,24 @@ std::vector<LoadedFile> loadFolder(const fs::path& dir) {
     return files;
 }
 
-// DER bytes of a name or a public key: the keys of the indexes below.
-std::string nameKey(const X509_NAME* name) {
-    unsigned char* der = nullptr;
-    const int n = i2d_X509_NAME(name, &der);
+// DER bytes an i2d_* function allocated, as a string (freed here): the keys of the indexes below.
+std::string takeDer(int n, unsigned char* der) {
     std::string out = n > 0 ? std::string(reinterpret_cast<char*>(der), static_cast<std::size_t>(n))
                             : std::string();
     OPENSSL_free(der);
     return out;
 }
 
+std::string nameKey(const X509_NAME* name) {
+    unsigned char* der = nullptr;
+    const int n = i2d_X509_NAME(name, &der);
+    return takeDer(n, der);
+}
+
 std::string publicKeyKey(const EVP_PKEY* key) {
     unsigned char* der = nullptr;
     const int n = i2d_PUBKEY(key, &der);
-    std::string out = n > 0 ? std::string(reinterpret_cast<char*>(der), static_cast<std::size_t>(n))
-                            : std::string();
-    OPENSSL_free(der);
-    return out;
+    return takeDer(n, der);
 }
 
 // The folder's certificates by subject and its keys by public key, so a bundle of 10,000
@@ -76,10 +77,7 @@ struct Indexes {
         if (keys.empty()) return false;
         unsigned char* der = nullptr;
         const int n = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &der);
-        const bool found = n > 0 && keys.count(std::string(reinterpret_cast<char*>(der),
-                                                           static_cast<std::size_t>(n)));
-        OPENSSL_free(der);
-        return found;
+        return keys.count(takeDer(n, der)) > 0;
     }
 };
 

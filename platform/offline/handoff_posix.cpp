@@ -10,13 +10,6 @@
 namespace aovpn::platform {
 
 namespace {
-Error refuse(const std::string& why) {
-    Error e;
-    e.action = "Take the document handed over by the previous window";
-    e.meaning = why;
-    e.nextStep = "Open the document again (File > Open).";
-    return e;
-}
 
 // A real folder/file (no symlink) owned by this user.
 bool ownedPlain(const std::filesystem::path& p, bool folder) {
@@ -29,11 +22,11 @@ bool ownedPlain(const std::filesystem::path& p, bool folder) {
 
 Result<std::string> takeHandoffDocument(const std::filesystem::path& file) {
     if (!handoffFileFromArgs({std::string(kHandoffFlag), file.string()}))
-        return refuse("The path is not a hand-over file this app created.");
+        return handoffRefused("The path is not a hand-over file this app created.");
     const auto folder = file.parent_path();
     if (!ownedPlain(folder, true) || !ownedPlain(file, false))
-        return refuse("The hand-over file or its folder is gone, is a link, or belongs to "
-                      "another account; it was left alone.");
+        return handoffRefused("The hand-over file or its folder is gone, is a link, or belongs to "
+                              "another account; it was left alone.");
     auto text = readRegularFile(file, kMaxDocumentBytes, "Read the handed-over document");
     if (!text) return text.error();
     ::unlink(file.c_str());

@@ -86,4 +86,12 @@ std::optional<std::filesystem::path> handoffFileFromArgs(const std::vector<std::
     return std::nullopt;
 }
 
+Error handoffRefused(std::string why) {
+    Error e;
+    e.action = "Take the document handed over by the previous window";
+    e.meaning = std::move(why);
+    e.nextStep = "Open the document again (File > Open).";
+    return e;
+}
+
 } // namespace aovpn::platform

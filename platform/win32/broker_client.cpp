@@ -3,6 +3,7 @@
 #include "platform/atomic_file.hpp"
 
 #include "broker_win32.hpp"
+#include "cert_fields_win32.hpp"
 #include "protected_folder.hpp"
 
 #include <cstdio>
@@ -38,13 +39,7 @@ struct Sha256 {
         BYTE out[32];
         DWORD size = sizeof out;
         if (!hash || !CryptGetHashParam(hash, HP_HASHVAL, out, &size, 0)) return {};
-        std::string s;
-        char b[3];
-        for (DWORD i = 0; i < size; ++i) {
-            std::snprintf(b, sizeof b, "%02x", out[i]);
-            s += b;
-        }
-        return s;
+        return hexUpper(out, size);
     }
 };
 

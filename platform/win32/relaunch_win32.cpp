@@ -64,13 +64,6 @@ Status Win32Session::relaunchElevated(std::string_view documentXml) {
 namespace aovpn::platform {
 
 namespace {
-Error refuse(const std::string& why) {
-    Error e;
-    e.action = "Take the document handed over by the previous window";
-    e.meaning = why;
-    e.nextStep = "Open the document again (File > Open).";
-    return e;
-}
 
 bool plainEntry(const std::filesystem::path& p, bool folder) {
     const DWORD attrs = GetFileAttributesW(p.c_str());
@@ -92,13 +85,15 @@ bool trustedOwner(const std::filesystem::path& p) {
 
 Result<std::string> takeHandoffDocument(const std::filesystem::path& file) {
     if (!handoffFileFromArgs({std::string(kHandoffFlag), win::narrow(file.wstring())}))
-        return refuse("The path is not a hand-over file this app created.");
+        return handoffRefused("The path is not a hand-over file this app created.");
     const auto folder = file.parent_path();
     if (!plainEntry(folder, true) || !plainEntry(file, false))
-        return refuse("The hand-over file or its folder is gone or is a link; it was left alone.");
+        return handoffRefused(
+            "The hand-over file or its folder is gone or is a link; it was left alone.");
     if (!trustedOwner(folder) || !trustedOwner(file))
-        return refuse("The hand-over file belongs to another account than this session's user; "
-                      "it was left alone.");
+        return handoffRefused(
+            "The hand-over file belongs to another account than this session's user; "
+            "it was left alone.");
     auto text = readRegularFile(file, kMaxDocumentBytes, "Read the handed-over document");
     if (!text) return text.error();
     DeleteFileW(file.c_str());

@@ -134,6 +134,8 @@ std::optional<std::filesystem::path> handoffFileFromArgs(const std::vector<std::
 // at most kMaxDocumentBytes. Anything else is refused and left alone.
 inline constexpr std::uintmax_t kMaxDocumentBytes = 64u * 1024 * 1024;
 Result<std::string> takeHandoffDocument(const std::filesystem::path& file);
+// The refusal both OS implementations give, with the reason.
+Error handoffRefused(std::string why);
 
 // A name as it may be shown: control characters (C0, DEL, C1) and invalid UTF-8 bytes become
 // \xNN, so a CN "alice\0evil" shows as "alice\x00evil", never as "alice".
