@@ -70,5 +70,6 @@ int runValidate(int argc, char** argv);
 int runRules(); // the validator's rule catalogue
 int runRender(int argc, char** argv);
 int runNormalize(int argc, char** argv);
+int runCheckGateway(int argc, char** argv); // exit codes: model/gateway_report.hpp
 
 } // namespace aovpn::cli

@@ -53,6 +53,14 @@ commands:
                             misplaced elements, <App> text, empty booleans, escaped EAP text;
                             -o replaces OUT atomically
   rules                     list the validator's rules (id, severity, what it checks)
+  check-gateway FILE [--server HOST] [--port N] [--sstp-port N] [--timeout SEC] [--json]
+                [--cert FILE]... [--gateway-policy PARAMETERS]
+                            ask each server what Windows would meet before applying: DNS, one
+                            IKEv2 IKE_SA_INIT with the profile's proposals (UDP 500, or --port),
+                            and for SSTP/Automatic one TLS handshake (TCP 443, or --sstp-port);
+                            --cert gives the client certificate's CA chain for the CERTREQ check;
+                            exit 0 all passed, 1 a check predicts a failure, 2 bad input,
+                            3 a check could not run
 
 platform commands (Windows: WMI, RAS and the SYSTEM broker; Linux: the offline profile folder):
   apply FILE [--user DOMAIN\name|SID] [--name NAME]
@@ -118,6 +126,7 @@ int main(int rawArgc, char** rawArgv) {
         if (cmd == "rules") return aovpn::cli::runRules();
         if (cmd == "render") return aovpn::cli::runRender(argc, argv);
         if (cmd == "normalize") return aovpn::cli::runNormalize(argc, argv);
+        if (cmd == "check-gateway") return aovpn::cli::runCheckGateway(argc, argv);
         if (cmd == "apply") return aovpn::cli::runApply(argc, argv);
         if (cmd == "remove") return aovpn::cli::runRemove(argc, argv);
         if (cmd == "list") return aovpn::cli::runList(argc, argv);

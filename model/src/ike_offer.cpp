@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace aovpn::ike {
@@ -108,6 +109,35 @@ ParseResult<Offer> offerFor(const std::optional<CryptographySuite>& suite) {
     o.keGroup = group;
     o.proposals.push_back(proposalOf(*encryptionFor(*e), *i, group));
     return ParseResult<Offer>::success(std::move(o));
+}
+
+ProbeOffer withGroupDiagnostics(const Offer& offer) {
+    ProbeOffer probe{offer, offer.proposals.size()};
+    // Not for Windows' own offer: a responder that prefers its configured order would match an
+    // AES-GCM diagnostic before the DH group 2 proposal it accepts, and answer INVALID_KE for an
+    // offer Windows gets through with.
+    if (offer.windowsDefault) return probe;
+    std::vector<Transform> groups;
+    for (std::uint16_t g : {14, 19, 20, 24, 2, 1})
+        if (g != offer.keGroup) groups.push_back(dh(g));
+    // One diagnostic proposal per kind of cipher (AEAD and not may not share a proposal), with
+    // every cipher and hash of the real proposals of that kind.
+    for (bool aead : {false, true}) {
+        Proposal diag;
+        for (const Proposal& p : offer.proposals)
+            for (const Transform& t : p.transforms) {
+                const bool isAead = p.transforms.front().id == id::kEncrAesGcm16;
+                if (isAead != aead || t.type == TransformType::KeyExchange) continue;
+                if (std::find(diag.transforms.begin(), diag.transforms.end(), t) ==
+                    diag.transforms.end())
+                    diag.transforms.push_back(t);
+            }
+        if (diag.transforms.empty()) continue;
+        diag.transforms.insert(diag.transforms.end(), groups.begin(), groups.end());
+        diag.number = static_cast<std::uint8_t>(probe.offer.proposals.size() + 1);
+        probe.offer.proposals.push_back(std::move(diag));
+    }
+    return probe;
 }
 
 std::string transformName(const Transform& t) {

@@ -39,6 +39,18 @@ struct Offer {
 // holds one outside the CSP's set.
 ParseResult<Offer> offerFor(const std::optional<CryptographySuite>& suite);
 
+// The offer a probe sends: `offer` followed by diagnostic proposals with the same ciphers and
+// hashes but every other group a profile can name (1, 2, 14, 19, 20, 24), so a gateway that
+// refuses only the group answers INVALID_KE_PAYLOAD naming the one it wants instead of
+// NO_PROPOSAL_CHOSEN. A responder still picks the profile's own proposal first when it takes it
+// (proposals are numbered; the diagnostic ones come last). `realProposals` counts the profile's.
+// Windows' own offer (no suite) is sent as it is.
+struct ProbeOffer {
+    Offer offer;
+    std::size_t realProposals = 0;
+};
+ProbeOffer withGroupDiagnostics(const Offer& offer);
+
 // "AES-CBC-256", "HMAC-SHA2-256-128", "PRF-HMAC-SHA2-384", "DH group 14 (MODP-2048)".
 std::string transformName(const Transform& t);
 std::string describeTransforms(const Proposal& p); // names joined with ", "

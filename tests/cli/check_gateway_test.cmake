@@ -1,0 +1,27 @@
+# aovpn check-gateway end to end against the loopback services of tests/gateway/services.sh
+# (which runs this script): exit codes 0/1/2, the text report and --json. Few runs: each is a
+# Wine start for the Windows exe.
+#   -DAOVPN=exe -DEMULATOR=wine|"" -DDRIVE=Z:|"" -DDATA=tests/data/gateway
+set(failures 0)
+function(expect name rc regex)
+  execute_process(COMMAND ${EMULATOR} ${AOVPN} ${ARGN} RESULT_VARIABLE got OUTPUT_VARIABLE out
+                  ERROR_VARIABLE err)
+  if(NOT got STREQUAL rc)
+    message(SEND_ERROR "FAIL ${name}: exit ${got}, expected ${rc}\n${out}\n${err}")
+  elseif(NOT "${out}${err}" MATCHES "${regex}")
+    message(SEND_ERROR "FAIL ${name}: output does not match '${regex}'\n${out}\n${err}")
+  else()
+    message(STATUS "ok   ${name}")
+  endif()
+endfunction()
+
+set(D "${DRIVE}${DATA}")
+set(ike $ENV{AOVPN_GW_IKE_PORT})
+expect("accepted: exit 0" 0 "\\[pass\\] ike: The gateway accepted the profile's IKE SA proposal: AES-CBC-256"
+  check-gateway "${D}/azure_preset.xml" --server 127.0.0.2 --port ${ike})
+expect("128-bit against Azure: exit 1" 1 "\\[fail\\] ike: [^\n]*NO_PROPOSAL_CHOSEN, Windows would fail with 13868"
+  check-gateway "${D}/azure_128bit.xml" --server 127.0.0.2 --port ${ike})
+expect("json: INVALID_KE_PAYLOAD" 1 "\"check\": \"ike\", \"status\": \"fail\", \"summary\": \"[^\"]*INVALID_KE_PAYLOAD[^\"]*\".*\"exitCode\": 1|\"exitCode\": 1.*INVALID_KE_PAYLOAD"
+  check-gateway "${D}/azure_preset.xml" --server 127.0.0.4 --port ${ike} --json)
+expect("bad port: exit 2" 2 "--port must be a port number 1-65535, not '70000'"
+  check-gateway "${D}/azure_preset.xml" --port 70000)
