@@ -79,6 +79,7 @@ void drawCertificateTable(AppState& state) {
         ImGui::PopStyleColor();
         return;
     }
+    if (!state.certs.owner.empty()) ImGui::TextDisabled("Showing %s", state.certs.owner.c_str());
     if (state.certs.certs.empty()) {
         ImGui::TextDisabled("No certificates in the personal store.");
         return;
