@@ -36,7 +36,7 @@ namespace {
 using Listed = platform::Result<std::vector<platform::CertificateInfo>>;
 
 // On the UI thread: the read's result replaces the list; the pick follows its thumbprint.
-void takeCertificates(AppState& state, Listed& listed, std::string owner) {
+void takeCertificates(AppState& state, Listed& listed, platform::StoreOwner owner) {
     CertificateView& v = state.certs;
     v.owner = std::move(owner);
     v.reading = false;
@@ -67,7 +67,7 @@ void loadCertificates(AppState& state) {
         state.reads->start("Reading the certificate store", [p](std::stop_token, TaskRunner&) {
             auto listed = std::make_shared<Listed>(p->certificates().listPersonal());
             // Whose store: the TARGET user's, also when an admin or SYSTEM reads it.
-            std::string owner = p->certificates().storeOwner().description;
+            platform::StoreOwner owner = p->certificates().storeOwner();
             return TaskRunner::Apply(
                 [listed, owner](AppState& s) { takeCertificates(s, *listed, owner); });
         });

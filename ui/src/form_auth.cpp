@@ -68,6 +68,13 @@ void drawCertificateTable(AppState& state) {
     if (ImGui::SmallButton("Refresh")) loadCertificates(state);
     ImGui::EndDisabled();
     disabledTip(state.certs.reading, "The store is being read now.");
+    // Whose store: the user the profile is for (also when an admin or SYSTEM reads it).
+    if (const auto& o = state.certs.owner; !o.description.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("Store of %s",
+                            (o.account.name.empty() ? o.description : o.account.name).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", o.description.c_str());
+    }
     if (state.certs.reading) {
         ImGui::TextDisabled("Reading the certificate store...");
         return;
@@ -79,7 +86,6 @@ void drawCertificateTable(AppState& state) {
         ImGui::PopStyleColor();
         return;
     }
-    if (!state.certs.owner.empty()) ImGui::TextDisabled("Showing %s", state.certs.owner.c_str());
     if (state.certs.certs.empty()) {
         ImGui::TextDisabled("No certificates in the personal store.");
         return;

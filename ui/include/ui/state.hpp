@@ -83,7 +83,7 @@ struct CertificateView {
     bool reading = false; // a read is under way on the read worker
     std::vector<platform::CertificateInfo> certs;
     std::string loadError;
-    std::string owner;            // whose store the list shows (platform StoreOwner::description)
+    platform::StoreOwner owner;   // whose store the list shows (the TARGET user's)
     int picked = -1;              // index into certs
     std::string pickedThumbprint; // finds the pick again in a fresh read
 };
