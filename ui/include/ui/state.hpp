@@ -68,6 +68,7 @@ struct DerivedState {
     std::string powershell;
     std::string intune;
     bool exportsAvailable = false; // both exports could be made (e.g. the name is valid)
+    std::string exportsWhy;        // why not, when they could not
     std::vector<Issue> issues;
     std::map<std::string, std::vector<std::size_t>> issuesByField; // field path -> issues[i]
     std::vector<std::string> writeWarnings;
