@@ -1,5 +1,7 @@
 #include "ui/templates.hpp"
 
+#include "model/azure_package.hpp"
+
 #include <array>
 
 namespace aovpn::ui {
@@ -36,20 +38,11 @@ Authentication userEapTls() {
     return auth;
 }
 
-// The seed's Azure P2S user tunnel (reference/profiles/seed_azure_user_tunnel.xml).
+// The seed's Azure P2S user tunnel (reference/profiles/seed_azure_user_tunnel.xml): the model's
+// Azure user tunnel (shared with the Azure package import) plus the seed's sample host routes.
 Profile azureUserTunnel() {
-    Profile p;
-    p.profileName = "Azure VPN";
-    p.alwaysOn = true;
-    p.rememberCredentials = true;
-    p.registerDns = true;
-    NativeProfile np = ikev2SplitTunnel(
+    Profile p = aovpn::azureUserTunnel(
         "azuregateway-b115055e-0882-49bc-a9b9-7de45cba12c0-8e6946892333.vpn.azure.com");
-    // The seed has no suite (Windows' DH group 2 offer); the Azure preset is strong and inside
-    // Azure's default P2S policy.
-    np.cryptographySuite = makeCryptoSuite(CryptoPreset::AzureDefault);
-    np.authentication = userEapTls();
-    p.nativeProfile = std::move(np);
     p.routes = {hostRoute("192.168.3.5"), hostRoute("192.168.3.4")};
     TrafficFilter f;
     f.remoteAddressRanges = "192.168.3.4, 192.168.3.5";
