@@ -8,6 +8,7 @@ PKGS=(
   # native build
   cmake ninja-build g++ pkg-config git
   libglfw3-dev libpugixml-dev libfmt-dev doctest-dev libssl-dev libstb-dev libminizip-dev
+  openssl # test certificates (scripts/wine-import-cert.sh and its test)
   fonts-dejavu-core
   # Windows cross build and its test run
   g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 dpkg-dev wine wine64
