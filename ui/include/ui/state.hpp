@@ -17,6 +17,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 struct ImFont;
@@ -141,6 +142,17 @@ struct AllSettingsView {
     std::vector<std::string> fixes; // plannedFixes() for that revision
 };
 
+// The preview's "Fleet (MDM)" tab (fleet_exports_panel.cpp): the format, the Intune quirks
+// chosen (off by default), and the text built for that choice and document revision.
+struct FleetExportView {
+    int format = 0; // Graph JSON, SyncML Add, SyncML Replace, Intune OMA-URI
+    bool serverListedTwice = false;
+    bool machineMethodEap = false;
+    std::optional<std::tuple<std::uint64_t, int, bool, bool>> built; // what `text` was built for
+    bool ok = false;
+    std::string text; // the export, or why there is none
+};
+
 enum class HelpPage { None, About, Keys, Troubleshooting };
 enum class FileAction { None, Open, SaveAs, ExportPowerShell, ExportIntune, ImportRootCa };
 
@@ -173,6 +185,7 @@ struct ViewState {
     bool quitRequested = false;
     bool quitConfirmed = false;
     AllSettingsView allSettings;
+    FleetExportView fleet;
 };
 
 // Kept between runs in the user's config folder.
