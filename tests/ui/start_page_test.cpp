@@ -103,4 +103,8 @@ TEST_CASE("File > Start page goes back to it, asking first about unsaved changes
     CHECK(ui.state.view.startPage);
     ui.frame();
     CHECK(ui.find("Open a profile file...") != nullptr);
+    ui.click("User tunnel (EAP-TLS)"); // the changes were let go: no second question
+    CHECK(ui.question().empty());
+    CHECK_FALSE(ui.state.view.startPage);
+    CHECK(ui.state.doc.profile.profileName == "Contoso VPN");
 }

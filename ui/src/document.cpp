@@ -56,6 +56,9 @@ void loadDocument(AppState& state, Profile profile, std::string filePath) {
 }
 
 void showStartPage(AppState& state) {
+    // What was open is closed (its changes were saved or let go before this): an empty document
+    // stands behind the page, so nothing asks about it again.
+    loadDocument(state, Profile{}, {});
     state.view.startPage = true;
 }
 
