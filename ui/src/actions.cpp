@@ -80,6 +80,11 @@ void querySession(AppState& state) {
 
 ActionAvailability availableActions(const AppState& state) {
     ActionAvailability a;
+    if (state.view.startPage) {
+        a.why = a.whyConnect = a.whyRemove = a.whyDisconnect =
+            "Choose a template, a file or an installed profile on the start page first.";
+        return a;
+    }
     const bool idle = state.platform && !state.tasks->busy();
     const bool named = !profileName(state).empty();
     const bool errors = hasErrors(state.derived.issues);
@@ -96,11 +101,12 @@ ActionAvailability availableActions(const AppState& state) {
     a.connect = a.whyConnect.empty();
     a.remove = a.whyRemove.empty();
     a.disconnect = idle && named && state.install.connected;
+    if (!a.disconnect) a.whyDisconnect = idle ? "Not connected." : a.why;
     return a;
 }
 
 void refreshInstalled(AppState& state) {
-    if (!state.platform || profileName(state).empty()) return;
+    if (!state.platform || profileName(state).empty() || state.view.startPage) return;
     platform::Platform* p = state.platform;
     const auto target = currentTarget(state);
     const std::string name = profileName(state);

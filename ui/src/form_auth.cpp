@@ -67,6 +67,21 @@ void drawCertificateTable(AppState& state) {
     ImGui::BeginDisabled(state.certs.reading);
     if (ImGui::SmallButton("Refresh")) loadCertificates(state);
     ImGui::EndDisabled();
+    disabledTip(state.certs.reading, "The store is being read now.");
+    // Whose store: the user the profile is for (also when an admin or SYSTEM reads it).
+    // Only where it fits: a wider title line would widen the whole form.
+    if (const auto& o = state.certs.owner; !o.description.empty()) {
+        const std::string text =
+            "Store of " + (o.account.name.empty() ? o.description : o.account.name);
+        ImGui::SameLine();
+        if (ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetContentRegionAvail().x) {
+            ImGui::TextDisabled("%s", text.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", o.description.c_str());
+        } else {
+            ImGui::TextDisabled("(which store?)"); // too narrow: whose store, on hover
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", o.description.c_str());
+        }
+    }
     if (state.certs.reading) {
         ImGui::TextDisabled("Reading the certificate store...");
         return;
@@ -105,6 +120,7 @@ void drawServerValidation(AppState& state) {
     const std::string base = "NativeProfile/Authentication/Eap/";
     const std::string sbase = base + "ServerValidation/";
     fieldLabel("Validate server");
+    focusIfRequested(state, base + "PerformServerValidation");
     if (checkOpt("##Validate server", tls->performServerValidation, true)) markEdited(state, {});
     fieldIssues(state, base + "PerformServerValidation");
     fieldLabel("Server names");
@@ -146,6 +162,7 @@ void drawNoEapTls(AppState& state) {
     else if (a && a->userMethod && a->userMethod->value == UserMethod::MSChapv2)
         what = "Password sign-in (MSChapv2).";
     ImGui::TextWrapped("%s", what);
+    focusIfRequested(state, "NativeProfile/Authentication/Eap"); // the way to a usable one
     if (ImGui::Button("Use EAP-TLS with a certificate")) {
         auto& np = p.nativeProfile ? *p.nativeProfile : p.nativeProfile.emplace();
         auto& auth = np.authentication ? *np.authentication : np.authentication.emplace();

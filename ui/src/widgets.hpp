@@ -24,8 +24,10 @@ bool inputText(const char* label, std::string& text, const char* hint = nullptr,
 bool inputMultiline(const char* label, std::string& text, float height);
 // Empty text means "absent" (no element written).
 bool inputOptText(const char* label, std::optional<std::string>& value, const char* hint = nullptr);
+// With `view`, text that is not a number (a pasted address list...) is not dropped silently: it
+// stays in the field, framed red, with the reason in the status line, until it is fixed.
 bool inputOptNumber(const char* label, std::optional<std::uint32_t>& value,
-                    const char* hint = nullptr);
+                    const char* hint = nullptr, ViewState* view = nullptr);
 bool checkOpt(const char* label, std::optional<bool>& value, bool shownWhenAbsent);
 
 // Call before a widget: focuses it (and scrolls to it) when its issue was clicked.
@@ -38,6 +40,10 @@ std::optional<Severity> worstIssue(const AppState& state, std::string_view field
 bool sectionWantsFocus(const AppState& state, std::string_view prefix);
 
 ImVec4 severityColour(Severity s);
+
+// Call right after a widget: while it is disabled, hovering it shows why (every disabled button
+// and menu item says so).
+void disabledTip(bool disabled, const std::string& why);
 
 // Draws one editor through `widget` (returns true when it changed the value): focuses it when its
 // issue was clicked and gives its frame the colour of its worst issue. For editors of a copy

@@ -5,8 +5,16 @@
 namespace aovpn::ui {
 
 void drawMenuBar(AppState& state);
+// The first screen until a document is chosen (start_page.cpp), in place of form and preview.
+void drawStartPage(AppState& state, float height);
 void drawFormPanel(AppState& state);
+// The left pane: the form and the "All settings" tree as tabs, and the Fix bar above them
+// (all_settings_panel.cpp).
+void drawLeftPane(AppState& state);
+void drawAllSettingsPanel(AppState& state);
 void drawPreviewPanel(AppState& state);
+// The preview's "Fleet (MDM)" tab: Graph JSON, SyncML, Intune (fleet_exports_panel.cpp).
+void drawFleetExportsPanel(AppState& state);
 void drawIssuesPanel(AppState& state);
 void drawActionBar(AppState& state);
 void drawLogPanel(AppState& state);

@@ -7,6 +7,7 @@
 #include "model/validate.hpp"
 #include "platform/platform.hpp"
 #include "platform/profiles.hpp"
+#include "ui/templates.hpp"
 
 #include <array>
 #include <cstdint>
@@ -16,6 +17,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 struct ImFont;
@@ -54,7 +56,9 @@ struct DocumentState {
     Profile profile;
     std::uint64_t revision = 1;      // bumped on every change of `profile`
     std::uint64_t savedRevision = 1; // revision when last opened/saved
-    std::string filePath;            // UTF-8; empty until saved
+    Profile saved;                   // the profile as last opened/saved (undo back to it is clean)
+    std::optional<UserTunnelAside> userTunnelAside; // while a device tunnel is shown
+    std::string filePath;                           // UTF-8; empty until saved
     UndoStack undo;
     bool dirty() const { return revision != savedRevision; }
 };
@@ -67,6 +71,7 @@ struct DerivedState {
     std::string powershell;
     std::string intune;
     bool exportsAvailable = false; // both exports could be made (e.g. the name is valid)
+    std::string exportsWhy;        // why not, when they could not
     std::vector<Issue> issues;
     std::map<std::string, std::vector<std::size_t>> issuesByField; // field path -> issues[i]
     std::vector<std::string> writeWarnings;
@@ -82,6 +87,7 @@ struct CertificateView {
     bool reading = false; // a read is under way on the read worker
     std::vector<platform::CertificateInfo> certs;
     std::string loadError;
+    platform::StoreOwner owner;   // whose store the list shows (the TARGET user's)
     int picked = -1;              // index into certs
     std::string pickedThumbprint; // finds the pick again in a fresh read
 };
@@ -122,6 +128,32 @@ struct RowKeys {
     std::uint32_t next = 1;
 };
 
+// The "All settings" tree (all_settings_panel.cpp): every element of the description, the form's
+// or not. Tab state, list pages, and the fixes planned for the document's revision.
+struct AllSettingsView {
+    bool active = false;        // its tab is the one shown
+    bool selectTab = false;     // show its tab on the next frame
+    bool selectForm = false;    // show the form's tab on the next frame
+    std::string unclaimedFocus; // an issue the form had no widget for, waiting a frame
+    int unclaimedFrames = 0;
+    int staleFrames = 0;     // frames a request found no row in the tree (then it is dropped)
+    std::string lastFocused; // the path of the row the tree last focused (tests)
+    std::map<std::string, std::size_t, std::less<>> pages; // list path -> first item shown
+    std::uint64_t fixesRevision = 0;
+    std::vector<std::string> fixes; // plannedFixes() for that revision
+};
+
+// The preview's "Fleet (MDM)" tab (fleet_exports_panel.cpp): the format, the Intune quirks
+// chosen (off by default), and the text built for that choice and document revision.
+struct FleetExportView {
+    int format = 0; // Graph JSON, SyncML Add, SyncML Replace, Intune OMA-URI
+    bool serverListedTwice = false;
+    bool machineMethodEap = false;
+    std::optional<std::tuple<std::uint64_t, int, bool, bool>> built; // what `text` was built for
+    bool ok = false;
+    std::string text; // the export, or why there is none
+};
+
 enum class HelpPage { None, About, Keys, Troubleshooting };
 enum class FileAction { None, Open, SaveAs, ExportPowerShell, ExportIntune, ImportRootCa };
 
@@ -140,14 +172,21 @@ struct ViewState {
     std::vector<ErrorReport> errors;                  // error dialogs, oldest first
     std::function<void(AppState&)> afterSave;         // runs once a Save As (for it) succeeds
     std::string status; // a one-line answer in the action bar (why F5 did nothing...)
+    // Number fields' text that was not a number (by ImGui id): shown, framed red, until fixed.
+    std::map<std::uint32_t, std::string> rejectedInput;
     FileAction fileAction = FileAction::None; // the path popup to open (no native dialogs)
     std::string pathInput;                    // text of the path popup
     std::vector<platform::InstalledProfile> importList; // for "Import installed profile"
     bool importOpen = false;
     HelpPage help = HelpPage::None;      // the Help page shown over the window
     std::vector<std::string> aboutLines; // from the app: library versions it links (GLFW, GL)
+    // The start page stands in for form and preview until a template, a file or an installed
+    // profile is chosen (loadDocument ends it); the document behind it is not the user's.
+    bool startPage = false;
     bool quitRequested = false;
     bool quitConfirmed = false;
+    AllSettingsView allSettings;
+    FleetExportView fleet;
 };
 
 // Kept between runs in the user's config folder.
