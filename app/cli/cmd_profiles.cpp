@@ -178,13 +178,16 @@ int runStatus(int argc, char** argv) {
         o.boolean("connected", conn && conn.value().connected);
         o.str("connectionState", conn ? conn.value().state : std::string());
         if (trigger)
-            o.raw("autoTrigger",
-                  JsonObject()
-                      .str("ownerSid", trigger.value().ownerSid)
-                      .str("ownerAccount", trigger.value().ownerAccount)
-                      .str("entryName", trigger.value().entryName)
-                      .boolean("disabledForProfile", trigger.value().disabledForProfile)
-                      .text());
+            o.raw(
+                "autoTrigger",
+                JsonObject()
+                    .str("ownerSid", trigger.value().ownerSid)
+                    .str("ownerAccount", trigger.value().ownerAccount)
+                    .str("entryName", trigger.value().entryName)
+                    .boolean("disabledForProfile", trigger.value().disabledForProfile)
+                    .boolean("ownedElsewhere", autoTriggerOwnedElsewhere(trigger.value(), *t, name))
+                    .str("summary", autoTriggerSummary(trigger.value(), *t, name))
+                    .text());
         if (pbk)
             o.raw("hiddenPhonebook", JsonObject()
                                          .str("path", pbk.value().path)
@@ -197,12 +200,10 @@ int runStatus(int argc, char** argv) {
         fmt::print("{}: {}\n", name, s.text);
         if (conn) fmt::print("connection: {}\n", conn.value().state);
         if (trigger)
-            fmt::print("auto-connect: owned by {} ({}){}\n",
-                       trigger.value().ownerAccount.empty() ? trigger.value().ownerSid
-                                                            : trigger.value().ownerAccount,
-                       trigger.value().entryName,
-                       trigger.value().disabledForProfile
-                           ? "; switched off for this profile (aovpn repair-autotrigger)"
+            fmt::print("{}{}\n", autoTriggerSummary(trigger.value(), *t, name),
+                       trigger.value().disabledForProfile ||
+                               autoTriggerOwnedElsewhere(trigger.value(), *t, name)
+                           ? " (aovpn repair-autotrigger)"
                            : "");
         if (pbk && pbk.value().corrupted)
             fmt::print("hidden phonebook: {} (aovpn repair-phonebook)\n", pbk.value().summary);

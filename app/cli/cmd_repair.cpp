@@ -55,14 +55,11 @@ int runRepairAutoTrigger(int argc, char** argv) {
         targetFor(*run, args, args.has("--device") ? TunnelKind::Device : TunnelKind::User);
     if (!t) return kExitUsage;
     const std::string& name = args.positional[0];
-    if (!confirmed(args, "This takes \"" + name +
-                             "\" out of AutoTriggerDisabledProfilesList, makes " +
-                             describeTarget(*t) +
-                             " the owner of the auto-trigger on this PC and restarts the Remote "
-                             "Access Connection Manager (active VPN connections drop)."))
+    auto& tester = run->platform->connections();
+    const auto now = tester.autoTriggerStatus(name);
+    if (!confirmed(args, autoTriggerRepairPlan(*t, name, now ? &now.value() : nullptr)))
         return usageError({}, "aovpn: not confirmed; nothing was changed (use --yes unattended)\n");
-    return finish(*run, "repair-autotrigger",
-                  run->platform->connections().repairAutoTrigger(*t, name));
+    return finish(*run, "repair-autotrigger", tester.repairAutoTrigger(*t, name));
 }
 
 int runRepairPhonebook(int argc, char** argv) {
@@ -78,7 +75,7 @@ int runRepairPhonebook(int argc, char** argv) {
     if (!check) return finish(*run, "repair-phonebook", check.error());
     if (!check.value().corrupted)
         return finish(*run, "repair-phonebook", std::vector<std::string>{check.value().summary});
-    if (!confirmed(args, check.value().summary))
+    if (!confirmed(args, phonebookMovePlan(*t, check.value())))
         return usageError({}, "aovpn: not confirmed; nothing was changed (use --yes unattended)\n");
     auto moved = tester.moveHiddenPhonebookAside(*t);
     if (!moved) return finish(*run, "repair-phonebook", moved.error());

@@ -293,7 +293,10 @@ else()
     OUT "apply .user. +| OK .*replace +| OK .*failing replace . restore +| OK +| [^|]*| [^\n]*restored from our copy.*connect . disconnect +| SKIPPED .*remove +| OK .*cleanup +| OK +| +| nothing left behind" ARGS selftest)
   expect_json("selftest --json offline" RC 0
     FIELDS command=selftest ok=ON steps.0.step=session steps.0.outcome=OK ARGS selftest --json)
-  expect("repair-autotrigger unattended without --yes: nothing done" RC 2 ERR "not confirmed" ARGS repair-autotrigger "Contoso AOVPN")
+  # The question names profile and account and what changes (platform's autoTriggerRepairPlan).
+  expect("repair-autotrigger unattended without --yes: nothing done" RC 2
+    ERR "Repair auto-connect for \"Contoso AOVPN\" of [^\n]*\n- take [^\n]*AutoTriggerDisabledProfilesList.*UserSID.*restart the Remote Access Connection Manager.*not confirmed"
+    ARGS repair-autotrigger "Contoso AOVPN")
   expect("repair-autotrigger offline: not available" RC 3 ERR "not available" ARGS repair-autotrigger "Contoso AOVPN" --yes)
   expect_json("repair-phonebook --json offline: not available, exit 3" RC 3
     FIELDS command=repair-phonebook ok=OFF ARGS repair-phonebook --json)

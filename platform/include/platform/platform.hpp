@@ -221,6 +221,25 @@ class ConnectionTester {
     virtual Result<std::string> moveHiddenPhonebookAside(const ProfileTarget& target) = 0;
 };
 
+// The two field repairs in words, one source for the GUI's confirmations and status and the CLI
+// (repair_text.cpp).
+// Who owns the auto-trigger: the account name, else its SID, else "nobody".
+std::string autoTriggerOwner(const AutoTriggerStatus& status);
+// Whether the auto-trigger is set for another account or another entry than this profile's (on
+// a shared PC: the last provisioned user owns it).
+bool autoTriggerOwnedElsewhere(const AutoTriggerStatus& status, const ProfileTarget& target,
+                               std::string_view profileName);
+// One line: whose entry the auto-trigger dials, and whether it is switched off for this profile.
+std::string autoTriggerSummary(const AutoTriggerStatus& status, const ProfileTarget& target,
+                               std::string_view profileName);
+// The confirmation before repairAutoTrigger: names the profile and the account and says what will
+// change (the disabled list, the four RasMan\Config values, the RasMan restart). `now` (when it
+// could be read) adds what the values are today.
+std::string autoTriggerRepairPlan(const ProfileTarget& target, std::string_view profileName,
+                                  const AutoTriggerStatus* now);
+// The confirmation before moveHiddenPhonebookAside.
+std::string phonebookMovePlan(const ProfileTarget& target, const PhonebookCheck& check);
+
 // ---------------------------------------------------------------------------------------------
 // The whole platform
 
