@@ -44,6 +44,7 @@ void loadDocument(AppState& state, Profile profile, std::string filePath) {
     if (!profile.nativeProfile && !profile.pluginProfile) profile.nativeProfile.emplace();
     state.doc.profile = std::move(profile);
     state.doc.filePath = std::move(filePath);
+    state.doc.gateway = {};
     state.doc.undo = UndoStack{};
     state.doc.undo.committed = state.doc.profile;
     ++state.doc.revision;
@@ -93,7 +94,7 @@ void refreshDerived(AppState& state) {
     for (const XmlDiagnostic& w : written.warnings)
         d.writeWarnings.push_back(w.message);
     d.escaped = escapeCimString(d.xml);
-    d.issues = validateProfile(state.doc.profile);
+    d.issues = validateProfile(state.doc.profile, state.doc.gateway);
     d.issuesByField.clear();
     for (std::size_t i = 0; i < d.issues.size(); ++i)
         d.issuesByField[d.issues[i].field].push_back(i);

@@ -1,4 +1,5 @@
 #include "ui/actions.hpp"
+#include "ui/azure_import.hpp"
 #include "ui/dialogs.hpp"
 #include "ui/document.hpp"
 #include "ui/file_ops.hpp"
@@ -29,6 +30,7 @@ void fileMenu(AppState& state) {
     ImGui::Separator();
     if (ImGui::MenuItem("Import installed profile...", nullptr, false, state.platform != nullptr))
         whenChangesSettled(state, "importing an installed profile", startListInstalled);
+    if (ImGui::MenuItem("Import Azure VPN client package...")) requestImportAzure(state);
     const bool exports = state.derived.exportsAvailable;
     if (ImGui::MenuItem("Export PowerShell script...", nullptr, false, exports))
         requestFile(state, FileAction::ExportPowerShell);

@@ -3,6 +3,7 @@
 // undo history) and view state (text buffers, selection, tabs, popups) are separate structs, so
 // undo, save and tests touch only the first. Derived state (XML, escaped string, findings) is
 // rebuilt from the document only when its revision changes.
+#include "model/gateway_info.hpp"
 #include "model/profile.hpp"
 #include "model/validate.hpp"
 #include "platform/platform.hpp"
@@ -55,6 +56,7 @@ struct DocumentState {
     std::uint64_t revision = 1;      // bumped on every change of `profile`
     std::uint64_t savedRevision = 1; // revision when last opened/saved
     std::string filePath;            // UTF-8; empty until saved
+    GatewayInfo gateway; // beside the profile, never written into it (the Azure import's pool)
     UndoStack undo;
     bool dirty() const { return revision != savedRevision; }
 };
@@ -123,7 +125,15 @@ struct RowKeys {
 };
 
 enum class HelpPage { None, About, Keys, Troubleshooting };
-enum class FileAction { None, Open, SaveAs, ExportPowerShell, ExportIntune, ImportRootCa };
+enum class FileAction {
+    None,
+    Open,
+    SaveAs,
+    ExportPowerShell,
+    ExportIntune,
+    ImportRootCa,
+    ImportAzure, // the Azure VPN client package (ui/azure_import.hpp)
+};
 
 // How the window looks right now; never saved into a profile.
 struct ViewState {
