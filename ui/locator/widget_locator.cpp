@@ -19,8 +19,19 @@ std::string columnName(ImGuiContext* ctx) {
     return ImGui::TableGetColumnName(t, t->CurrentColumn);
 }
 
+// ImGui 1.90's TabItemEx reports a tab BEFORE laying it out, while LastItemData is still the
+// item drawn before it: a tab's rectangle comes from its bar's layout (the previous frame's).
+ImRect rectOf(ImGuiContext* ctx, ImGuiID id) {
+    ImGuiTabBar* bar = ctx->CurrentTabBar;
+    if (!bar || ctx->LastItemData.ID == id) return ctx->LastItemData.Rect;
+    const ImGuiTabItem* tab = ImGui::TabBarFindTabByID(bar, id);
+    if (!tab) return ctx->LastItemData.Rect;
+    const float x = bar->BarRect.Min.x + IM_TRUNC(tab->Offset - bar->ScrollingAnim);
+    return ImRect(x, bar->BarRect.Min.y, x + tab->Width, bar->BarRect.Max.y);
+}
+
 aovpn::ui::LocatedItem located(ImGuiContext* ctx, ImGuiID id, const char* label, int flags) {
-    const ImRect r = ctx->LastItemData.Rect;
+    const ImRect r = rectOf(ctx, id);
     ImGuiWindow* w = ctx->CurrentWindow;
     aovpn::ui::LocatedItem item;
     item.id = id;

@@ -105,6 +105,7 @@ void drawServerValidation(AppState& state) {
     const std::string base = "NativeProfile/Authentication/Eap/";
     const std::string sbase = base + "ServerValidation/";
     fieldLabel("Validate server");
+    focusIfRequested(state, base + "PerformServerValidation");
     if (checkOpt("##Validate server", tls->performServerValidation, true)) markEdited(state, {});
     fieldIssues(state, base + "PerformServerValidation");
     fieldLabel("Server names");
@@ -146,6 +147,7 @@ void drawNoEapTls(AppState& state) {
     else if (a && a->userMethod && a->userMethod->value == UserMethod::MSChapv2)
         what = "Password sign-in (MSChapv2).";
     ImGui::TextWrapped("%s", what);
+    focusIfRequested(state, "NativeProfile/Authentication/Eap"); // the way to a usable one
     if (ImGui::Button("Use EAP-TLS with a certificate")) {
         auto& np = p.nativeProfile ? *p.nativeProfile : p.nativeProfile.emplace();
         auto& auth = np.authentication ? *np.authentication : np.authentication.emplace();

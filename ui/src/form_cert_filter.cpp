@@ -111,6 +111,7 @@ void drawCertificateFilter(AppState& state) {
     // Edits go to a copy, so merely drawing never creates the element.
     CertFilter edited = tls->certFilter.value_or(CertFilter{});
     std::string editKey;
+    focusIfRequested(state, kFilter); // the filter as a whole: its first row
     bool changed = drawIssuerHashes(state, edited, editKey);
     changed |= drawEkus(state, edited, editKey);
     fieldIssues(state, kFilter);

@@ -72,7 +72,7 @@ void drawMainWindow(AppState& state) {
     const float formW = avail.x * state.view.formFraction;
 
     ImGui::BeginChild("Form", ImVec2(formW, topH), ImGuiChildFlags_Border, kPane);
-    drawFormPanel(state);
+    drawLeftPane(state);
     ImGui::EndChild();
     verticalSplitter(state.view, avail.x, topH);
     drawRightColumn(state, topH);

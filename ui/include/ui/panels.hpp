@@ -6,6 +6,10 @@ namespace aovpn::ui {
 
 void drawMenuBar(AppState& state);
 void drawFormPanel(AppState& state);
+// The left pane: the form and the "All settings" tree as tabs, and the Fix bar above them
+// (all_settings_panel.cpp).
+void drawLeftPane(AppState& state);
+void drawAllSettingsPanel(AppState& state);
 void drawPreviewPanel(AppState& state);
 void drawIssuesPanel(AppState& state);
 void drawActionBar(AppState& state);

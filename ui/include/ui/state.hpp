@@ -124,6 +124,21 @@ struct RowKeys {
     std::uint32_t next = 1;
 };
 
+// The "All settings" tree (all_settings_panel.cpp): every element of the description, the form's
+// or not. Tab state, list pages, and the fixes planned for the document's revision.
+struct AllSettingsView {
+    bool active = false;        // its tab is the one shown
+    bool selectTab = false;     // show its tab on the next frame
+    bool selectForm = false;    // show the form's tab on the next frame
+    std::string unclaimedFocus; // an issue the form had no widget for, waiting a frame
+    int unclaimedFrames = 0;
+    int staleFrames = 0;     // frames a request found no row in the tree (then it is dropped)
+    std::string lastFocused; // the path of the row the tree last focused (tests)
+    std::map<std::string, std::size_t, std::less<>> pages; // list path -> first item shown
+    std::uint64_t fixesRevision = 0;
+    std::vector<std::string> fixes; // plannedFixes() for that revision
+};
+
 enum class HelpPage { None, About, Keys, Troubleshooting };
 enum class FileAction {
     None,
@@ -158,6 +173,7 @@ struct ViewState {
     std::vector<std::string> aboutLines; // from the app: library versions it links (GLFW, GL)
     bool quitRequested = false;
     bool quitConfirmed = false;
+    AllSettingsView allSettings;
 };
 
 // Kept between runs in the user's config folder.
