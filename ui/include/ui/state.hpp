@@ -8,6 +8,7 @@
 #include "model/validate.hpp"
 #include "platform/platform.hpp"
 #include "platform/profiles.hpp"
+#include "ui/gateway_check_state.hpp"
 
 #include <array>
 #include <cstdint>
@@ -171,6 +172,7 @@ struct ViewState {
     bool importOpen = false;
     HelpPage help = HelpPage::None;      // the Help page shown over the window
     std::vector<std::string> aboutLines; // from the app: library versions it links (GLFW, GL)
+    GatewayCheckView gatewayCheck;       // the Check gateway window (ui/gateway_check.hpp)
     bool quitRequested = false;
     bool quitConfirmed = false;
     AllSettingsView allSettings;
@@ -197,6 +199,7 @@ struct AppState {
     Settings settings;
     platform::Platform* platform = nullptr; // owned by the app (or a test); may be null
     FileDialogs* dialogs = nullptr;         // native dialogs; null = in-window path entry
+    GatewayChecker checkGateway;            // the probe (platform::checkGateway); may be empty
     std::unique_ptr<TaskRunner> tasks;      // the worker for actions (apply, connect, remove...)
     // A second worker for quick store reads, so a certificate refresh never holds up (or
     // disables) Apply, and an action never waits behind a read.
