@@ -20,7 +20,7 @@ reader)
   "$build/tests/reader_fuzz" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
     -dict="$root/tests/fuzz/profile.dict" -artifact_prefix="$build/" -print_final_stats=1 \
     "$corpus" "$root/../shared/reference/profiles" "$root/../shared/reference/corpus" \
-    "$root/tests/data/golden"
+    "$root/tests/data/golden" "$root/tests/data/fuzz"
   ;;
 ike)
   cmake --build "$build" --target ike_response_fuzz -j2

@@ -1,7 +1,9 @@
-// aovpn selftest [--device]: on a real PC, every path of README's "never run on real Windows"
-// list that works without a gateway, with a throwaway profile "AOVPN Studio self-test <random>",
-// as a step-by-step report (step | OK/FAILED/SKIPPED | code | message) to paste into a bug
-// report. It removes what it made. Offline it runs the same steps on the profile folder.
+// aovpn selftest [--user ...] [--device]: on a real PC, every path of README's "never run on real
+// Windows" list that works without a gateway, with a throwaway profile "AOVPN Studio self-test
+// <random>", as a step-by-step report (step | OK/FAILED/SKIPPED | code | message) to paste into a
+// bug report. It removes what it made. Offline it runs the same steps on the profile folder.
+#include "model/profile_xml.hpp"
+
 #include "cli_json.hpp"
 #include "cli_platform.hpp"
 
@@ -14,7 +16,8 @@ namespace aovpn::cli {
 using namespace aovpn::platform;
 
 namespace {
-constexpr const char* kUsage = "usage: aovpn selftest [--device] [--json]\n";
+constexpr const char* kUsage =
+    "usage: aovpn selftest [--user DOMAIN\\name|SID] [--device] [--json]\n";
 
 struct Step {
     std::string name, outcome, code, message;
@@ -92,14 +95,17 @@ std::string profileXml(const std::string& name, bool device, int route) {
 
 void profileSteps(Platform& p, const ProfileTarget& t, const std::string& name, bool device,
                   Report& rep);
+void deviceSteps(Platform& p, const SessionInfo& s, const std::string& name, Report& rep);
 } // namespace
 
 int runSelfTest(int argc, char** argv) {
-    const Args args = parseArgs(argc, argv, 2, {});
+    const Args args = parseArgs(argc, argv, 2, {"--user"});
     if (!args.error.empty() || !args.positional.empty() || !onlyFlags(args, {"--json", "--device"}))
         return usageError(args, kUsage);
     auto run = startPlatform(args);
     if (!run) return kExitRefused;
+    const auto user = targetFor(*run, args, TunnelKind::User);
+    if (!user) return kExitUsage;
     Report rep;
     const SessionInfo& s = run->session;
     rep.ok("session", "process " + s.process.name + ", session " + std::to_string(s.sessionId) +
@@ -108,20 +114,21 @@ int runSelfTest(int argc, char** argv) {
                           (s.runningAsSystem ? ", SYSTEM" : "") + " (" +
                           std::string(run->platform->name()) + ")");
     const std::string name = throwawayName();
-    profileSteps(*run->platform, chooseTarget(s, TunnelKind::User), name, false, rep);
-    if (args.has("--device")) {
-        if (s.runningAsSystem ||
-            routeFor(s, {TunnelKind::Device, {}}).route == ProfileRoute::Broker)
-            profileSteps(*run->platform, {TunnelKind::Device, {}}, name + " device", true, rep);
-        else
-            rep.skipped("device tunnel", "needs an elevated session (the broker) or SYSTEM");
-    }
+    // As SYSTEM with nobody signed in (Intune, ConfigMgr) there is no user to test for.
+    if (user->user.sid.empty() || user->user.sid == kSystemSid)
+        rep.skipped("user tunnel", "nobody is signed in to this session; give --user");
+    else
+        profileSteps(*run->platform, *user, name, false, rep);
+    // The device tunnel: asked for, or as SYSTEM (where a device tunnel is written anyway).
+    if (args.has("--device") || s.runningAsSystem) deviceSteps(*run->platform, s, name, rep);
     rep.print(run->json);
     return rep.anyFailed() ? kExitRefused : kExitOk;
 }
 
 namespace {
 void connectSteps(Platform& p, const std::string& name, Report& rep) {
+    if (!p.connections().available())
+        return rep.skipped("connect + disconnect", p.connections().unavailableReason());
     ConnectOptions o;
     o.timeout = std::chrono::seconds(30);
     const ConnectResult c = p.connections().connect(name, o);
@@ -167,17 +174,17 @@ void profileSteps(Platform& p, const ProfileTarget& t, const std::string& name, 
     const ApplyResult r = svc.apply(t, name, profileXml(name, device, 2));
     r.ok&& r.replaced ? rep.ok("replace", "replaced")
                       : rep.failed("replace", r.error ? r.error->describe() : "not replaced");
-    const ApplyResult bad = svc.apply(t, name,
-                                      "<VPNProfile><NativeProfile><NativeProtocolType>"
-                                      "NoSuchProtocol</NativeProtocolType></NativeProfile>"
-                                      "</VPNProfile>");
+    // Not well-formed: the bridge refuses it for sure, so the restore path runs.
+    const ApplyResult bad = svc.apply(t, name, "<VPNProfile><NativeProfile></VPNProfile>");
     auto back = svc.find(t, name);
     if (bad.ok)
-        rep.skipped("failing replace + restore", "this store accepted invalid XML (offline)");
+        rep.failed("failing replace + restore", "the store accepted XML that is not well-formed");
+    else if (bad.restoredPrevious && bad.restoredFromReadBack)
+        rep.failed("failing replace + restore",
+                   "restored from Windows' read-back although this tool kept the XML it applied");
     else if (bad.restoredPrevious && back && back.value())
         rep.ok("failing replace + restore",
-               bad.error->codeText() + ", previous profile restored" +
-                   (bad.restoredFromReadBack ? " from the read-back" : " from our copy"));
+               bad.error->codeText() + ", previous profile restored from our copy");
     else
         rep.failed("failing replace + restore", bad.restoreError ? *bad.restoreError : *bad.error);
     if (!device) connectSteps(p, name, rep);
@@ -188,6 +195,20 @@ void profileSteps(Platform& p, const ProfileTarget& t, const std::string& name, 
     auto after = svc.find(t, name);
     after && !after.value() ? rep.ok("cleanup", "nothing left behind")
                             : rep.failed("cleanup", "the throwaway profile is still there");
+}
+
+// Only one device tunnel per machine: with one installed, the steps are skipped (never replaced).
+void deviceSteps(Platform& p, const SessionInfo& s, const std::string& name, Report& rep) {
+    const ProfileTarget machine{TunnelKind::Device, {}};
+    if (!s.runningAsSystem && routeFor(s, machine).route != ProfileRoute::Broker)
+        return rep.skipped("device tunnel", "needs an elevated session (the broker) or SYSTEM");
+    auto all = p.profiles().list(machine);
+    if (!all) return rep.failed("list (device)", all.error());
+    for (const auto& i : all.value())
+        if (readProfileXml(i.xml).profile.deviceTunnel.value_or(false))
+            return rep.skipped("device tunnel", "this computer has the device tunnel \"" + i.name +
+                                                    "\" (one per machine); left alone");
+    profileSteps(p, machine, name + " device", true, rep);
 }
 } // namespace
 

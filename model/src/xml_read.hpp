@@ -67,7 +67,6 @@ class Reader {
     std::string reason_;
     std::string hint_;
     std::vector<std::size_t> lineStarts_;
-    std::size_t suppressed_ = 0;
 };
 
 } // namespace aovpn::xml

@@ -2,6 +2,8 @@
 
 #include "model/escape.hpp"
 
+#include <pugixml.hpp>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -25,6 +27,22 @@ bool isProfileFile(const fs::directory_entry& entry) {
     const auto leaf = entry.path().filename().string();
     return entry.is_regular_file(ec) && leaf.size() > kExt.size() &&
            entry.path().extension() == kExt && !isAtomicTempName(leaf);
+}
+// What the MDM bridge refuses before anything else ("A general error occurred"): text that is not
+// a well-formed XML document with a <VPNProfile> root. The store refuses it the same way, so a
+// failing replace (and its restore) behaves here as it does on Windows.
+std::optional<Error> notProfileXml(std::string_view xml, const std::string& action) {
+    pugi::xml_document doc;
+    const auto parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default);
+    const bool ok = parsed && std::string_view(doc.document_element().name()) == "VPNProfile";
+    if (ok) return std::nullopt;
+    Error e = errnoError(action, EINVAL);
+    e.meaning = parsed ? "The text is XML but not a <VPNProfile> document."
+                       : std::string("The text is not well-formed XML (") + parsed.description() +
+                             " at byte " + std::to_string(parsed.offset) +
+                             "); Windows' MDM bridge refuses it too.";
+    e.nextStep = "Apply the profile from the editor or a file that validates.";
+    return e;
 }
 } // namespace
 
@@ -88,6 +106,7 @@ Status FolderProfileStore::create(const ProfileTarget&, std::string_view name,
     const std::string action = "Save the profile \"" + std::string(name) + "\"";
     auto file = fileFor(name, action);
     if (!file) return Status::failure(file.error());
+    if (auto bad = notProfileXml(xml, action)) return Status::failure(*bad);
     std::error_code ec;
     fs::create_directories(dir_, ec);
     if (ec)

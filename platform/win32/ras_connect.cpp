@@ -42,12 +42,15 @@ Error timeoutError(const std::string& action, std::chrono::milliseconds timeout)
 RasConnectionTester::RasConnectionTester(RasApi& ras, Account processUser)
     : ras_(ras), processUser_(std::move(processUser)) {}
 
-// The entry in every phonebook this user sees, with the file it lives in.
-static std::optional<RasEntryRef> findEntry(RasApi& ras, const std::wstring& name) {
+std::optional<RasEntryRef> findEntry(RasApi& ras, const std::wstring& name,
+                                     const wchar_t* phonebook) {
     std::vector<RasEntryRef> entries;
-    if (ras.enumEntries(nullptr, entries) != 0) return std::nullopt;
+    if (ras.enumEntries(phonebook, entries) != 0) return std::nullopt;
     for (auto& e : entries)
-        if (sameName(e.name, name)) return e;
+        if (sameName(e.name, name)) {
+            if (e.phonebook.empty() && phonebook) e.phonebook = phonebook;
+            return e;
+        }
     return std::nullopt;
 }
 

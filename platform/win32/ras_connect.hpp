@@ -34,6 +34,11 @@ class RasConnectionTester final : public ConnectionTester {
 void dialAndWait(RasApi& ras, const RASDIALEXTENSIONS* ext, const std::wstring& pbk,
                  RASDIALPARAMSW& params, const ConnectOptions& options, ConnectResult& r);
 
+// The entry of this name (case-insensitive, as RAS compares) with the file it lives in: in every
+// phonebook this user sees (phonebook null: RasEnumEntriesW(nullptr, nullptr)), or in one file.
+std::optional<RasEntryRef> findEntry(RasApi& ras, const std::wstring& name,
+                                     const wchar_t* phonebook = nullptr);
+
 // The VPN interface's first IPv4 address (the interface is named after the connection).
 std::string interfaceAddress(const std::wstring& entry);
 

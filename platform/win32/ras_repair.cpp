@@ -6,6 +6,7 @@
 #include "session_win32.hpp"
 
 #include <chrono>
+#include <raserror.h>
 #include <sddl.h>
 #include <thread>
 
@@ -108,11 +109,28 @@ Result<AutoTriggerStatus> RasConnectionTester::autoTriggerStatus(std::string_vie
 Result<std::vector<std::string>> RasConnectionTester::repairAutoTrigger(const ProfileTarget& t,
                                                                         std::string_view name) {
     const std::string action = "Repair auto-connect for \"" + std::string(name) + "\"";
-    const fs::path pbk = phonebookFor(t, processUser_);
+    // The entry as RAS sees it, and the file it lives in: this account's (or the all-user)
+    // phonebooks through RasEnumEntriesW(nullptr), another user's phonebook file by path.
+    const bool ownOrDevice = t.kind == TunnelKind::Device || t.user.sid == processUser_.sid;
+    const fs::path userPbk = phonebookFor(t, processUser_);
+    if (!ownOrDevice && userPbk.empty()) {
+        Error e = makeError(action, CodeKind::None, 0);
+        e.meaning = "The profile folder of " + describeTarget(t) +
+                    " is not known on this PC (no ProfileList entry for " + t.user.sid +
+                    "), so neither is the phonebook.";
+        e.nextStep = "Run it while the user is signed in to this PC, or run it as that user.";
+        return e;
+    }
+    const auto entry = findEntry(ras_, widen(name), ownOrDevice ? nullptr : userPbk.c_str());
     GUID guid{};
-    if (const DWORD rc = ras_.entryGuid(pbk.wstring(), widen(name), guid); rc != 0)
-        return makeError(action + " (find the phonebook entry in " + narrow(pbk.wstring()) + ")",
-                         CodeKind::Ras, rc, ras_.errorString(rc));
+    DWORD rc0 = entry ? ras_.entryGuid(entry->phonebook, entry->name, guid)
+                      : DWORD{ERROR_CANNOT_FIND_PHONEBOOK_ENTRY};
+    if (rc0 == 0 && guid == GUID{}) rc0 = ERROR_CANNOT_FIND_PHONEBOOK_ENTRY; // no real entry
+    if (rc0 != 0)
+        return makeError(action + " (find the phonebook entry" +
+                             (ownOrDevice ? "" : " in " + narrow(userPbk.wstring())) + ")",
+                         CodeKind::Ras, rc0, ras_.errorString(rc0));
+    const fs::path pbk = entry->phonebook;
     Key k;
     LONG rc = RegOpenKeyExW(HKEY_LOCAL_MACHINE, kRasManConfigKey, 0,
                             KEY_READ | KEY_SET_VALUE | KEY_WOW64_64KEY, &k.h);

@@ -42,6 +42,15 @@ std::wstring wtsString(std::uint32_t session, WTS_INFO_CLASS what) {
     return out;
 }
 
+// A profile belongs to a user: a group, an alias (BUILTIN\Administrators), a well-known account
+// (SYSTEM, LocalService) or a computer is refused, by name and by SID alike.
+Error notAUser(const std::string& what) {
+    Error e = makeError("Find the account " + what, CodeKind::None, 0);
+    e.meaning = what + " is not a user account (a group, a built-in account or a computer?).";
+    e.nextStep = "Give the user as DOMAIN\\name or as a SID.";
+    return e;
+}
+
 class RealSessionApi final : public SessionApi {
   public:
     Result<Account> processAccount(bool& elevated, bool& system) override {
@@ -80,12 +89,7 @@ class RealSessionApi final : public SessionApi {
         SID_NAME_USE use;
         if (!LookupAccountNameW(nullptr, domainAndUser.c_str(), sid, &sidLen, dom, &domLen, &use))
             return win32Error("Find the account " + narrow(domainAndUser), GetLastError());
-        if (use != SidTypeUser) {
-            Error e = makeError("Find the account " + narrow(domainAndUser), CodeKind::None, 0);
-            e.meaning = narrow(domainAndUser) + " is not a user account (a group or a computer?).";
-            e.nextStep = "Give the user as DOMAIN\\name or as a SID.";
-            return e;
-        }
+        if (use != SidTypeUser) return notAUser(narrow(domainAndUser));
         return accountOfSid(sid);
     }
 };
@@ -152,7 +156,7 @@ Result<SessionInfo> Win32Session::query() {
 }
 
 // A SID string is looked up for its name (an unknown SID is refused: a typo must not create a
-// profile for nobody); a name is looked up for its SID.
+// profile for nobody); a name is looked up for its SID. Either must be a user account.
 Result<Account> Win32Session::resolveAccount(std::string_view nameOrSid) {
     const std::string action = "Find the account " + std::string(nameOrSid);
     const std::wstring text = widen(nameOrSid);
@@ -167,6 +171,7 @@ Result<Account> Win32Session::resolveAccount(std::string_view nameOrSid) {
     Account a = found ? accountOfSid(sid) : Account{};
     LocalFree(sid);
     if (!found) return win32Error(action, err);
+    if (use != SidTypeUser) return notAUser(std::string(nameOrSid) + " (" + a.name + ")");
     return a;
 }
 

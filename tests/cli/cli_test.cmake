@@ -36,6 +36,36 @@ function(expect name)
   endif()
 endfunction()
 
+# expect_json(NAME RC <code> [FIELDS path=value ...] ARGS ...): stdout must be ONE well-formed
+# JSON object; each FIELDS entry names a member path (dots between levels, e.g. error.code) and the
+# value it must have (booleans as ON/OFF, as CMake's string(JSON) gives them).
+function(expect_json name)
+  cmake_parse_arguments(E "" "RC" "FIELDS;ARGS" ${ARGN})
+  run_aovpn(${E_ARGS})
+  set(rc "${rc}" PARENT_SCOPE)
+  set(out "${out}" PARENT_SCOPE)
+  if(NOT rc STREQUAL E_RC)
+    fail("${name}: exit code ${rc}, expected ${E_RC}")
+    return()
+  endif()
+  string(JSON type ERROR_VARIABLE jerr TYPE "${out}")
+  if(jerr OR NOT type STREQUAL "OBJECT")
+    fail("${name}: stdout is not one JSON object (${jerr})")
+    return()
+  endif()
+  foreach(field IN LISTS E_FIELDS)
+    string(REGEX MATCH "^([^=]+)=(.*)$" _ "${field}")
+    set(want "${CMAKE_MATCH_2}")
+    string(REPLACE "." ";" path "${CMAKE_MATCH_1}")
+    string(JSON got ERROR_VARIABLE jerr GET "${out}" ${path})
+    if(jerr OR NOT got STREQUAL want)
+      fail("${name}: ${CMAKE_MATCH_1} is '${got}', expected '${want}' ${jerr}")
+      return()
+    endif()
+  endforeach()
+  message(STATUS "ok   ${name}")
+endfunction()
+
 set(D "${DRIVE}${DATA}")
 set(good "${D}/good_profile.xml")
 set(bad "${D}/bad_routes.xml")
@@ -207,19 +237,64 @@ if(EMULATOR)
   expect("apply under Wine: no MDM bridge, exit 3" RC 3 ERR "0x8004100E.*MDM bridge" ARGS apply ${good})
   expect("list --json under Wine: the mapped error as JSON" RC 3
     OUT "^.\"command\":\"list\",\"ok\":false.*\"code\":2147749902.*root..cimv2..mdm..dmmap" ARGS list --json)
+  expect_json("remove --json under Wine: the mapped error, exit 3" RC 3
+    FIELDS command=remove ok=OFF existed=OFF error.code=2147749902 target.kind=user
+    ARGS remove "Contoso AOVPN" --json)
+  expect_json("status --json under Wine: no MDM bridge, not connected, exit 3" RC 3
+    FIELDS command=status ok=OFF installed=OFF connected=OFF error.code=2147749902
+    ARGS status "Contoso AOVPN" --json)
+  # A device tunnel from an elevated (non-SYSTEM) process goes through the SYSTEM broker; Wine's
+  # service manager runs it as the prefix's user, so the broker refuses.
+  expect_json("list --device --json under Wine: through the broker, exit 3" RC 3
+    FIELDS target.kind=device "error.action=Carry out the broker's job" ARGS list --device --json)
+  expect("apply --user a group: refused before anything, exit 2" RC 2
+    ERR "S-1-5-32-544 .*is not a user account" ARGS apply ${good} --user S-1-5-32-544)
   expect("connect under Wine: entry not found (623)" RC 3 ERR "RAS error 623" ARGS connect "AOVPN No Such Entry" --timeout 5)
+  expect_json("connect --json under Wine: 623 with its hint, exit 3" RC 3
+    FIELDS command=connect ok=OFF rasCode=623 timedOut=OFF alreadyConnected=OFF
+    ARGS connect "AOVPN No Such Entry" --timeout 5 --json)
+  expect_json("disconnect --json under Wine: nothing connected is ok" RC 0
+    FIELDS command=disconnect ok=ON ARGS disconnect "AOVPN No Such Entry" --json)
+  expect_json("repair-autotrigger --yes under Wine: no such entry, exit 3" RC 3
+    FIELDS command=repair-autotrigger ok=OFF error.code=623
+    ARGS repair-autotrigger "AOVPN No Such Entry" --yes --json)
+  expect_json("repair-phonebook under Wine: no hidden phonebook, nothing to do" RC 0
+    FIELDS command=repair-phonebook ok=ON ARGS repair-phonebook --json)
   expect("selftest under Wine: a report, the apply step mapped, exit 3" RC 3
     OUT "session +| OK .*apply .user. +| FAILED  | HRESULT 0x8004100E" ARGS selftest)
 else()
   expect("apply offline" RC 0 OUT "Created \"Contoso AOVPN\" for " ARGS apply ${good})
   expect("apply offline again: replaced" RC 0 OUT "\"replaced\":true" ARGS apply ${good} --json)
   expect("list offline --json" RC 0 OUT "\"profiles\":..\"name\":\"Contoso AOVPN\",\"instanceId\":\"Contoso%20AOVPN\"" ARGS list --json)
+  expect_json("apply --name --json: another profile" RC 0
+    FIELDS command=apply ok=ON name=Other\ VPN replaced=OFF target.kind=user
+    ARGS apply ${good} --name "Other VPN" --json)
+  execute_process(COMMAND id -u OUTPUT_VARIABLE uid OUTPUT_STRIP_TRAILING_WHITESPACE)
+  expect_json("list --user SID --json: both profiles for that account" RC 0
+    FIELDS ok=ON profiles.0.name=Contoso\ AOVPN profiles.1.name=Other\ VPN
+      target.sid=S-1-22-1-${uid}
+    ARGS list --user S-1-22-1-${uid} --json)
+  expect("list --user unknown: exit 2" RC 2 ERR "no such user" ARGS list --user no-such-user-x)
   expect("status offline" RC 0 OUT "Contoso AOVPN: Installed for " ARGS status "Contoso AOVPN")
+  expect_json("status --json: installed, not connected" RC 0
+    FIELDS command=status ok=ON installed=ON connected=OFF ARGS status "Contoso AOVPN" --json)
   expect("remove offline" RC 0 OUT "Removed \"Contoso AOVPN\"" ARGS remove "Contoso AOVPN")
+  expect_json("remove --json: the other one" RC 0
+    FIELDS command=remove ok=ON existed=ON ARGS remove "Other VPN" --json)
+  expect_json("remove --json: already gone is ok, and says so" RC 0
+    FIELDS ok=ON existed=OFF ARGS remove "Other VPN" --json)
   expect("status after remove" RC 0 OUT "\"installed\":false" ARGS status "Contoso AOVPN" --json)
   expect("connect offline: not available, exit 3" RC 3 ERR "not available" ARGS connect "Contoso AOVPN")
+  expect_json("connect --json offline: not available, exit 3" RC 3
+    FIELDS command=connect ok=OFF ARGS connect "Contoso AOVPN" --json)
+  expect_json("disconnect --json offline: nothing is connected, ok" RC 0
+    FIELDS command=disconnect ok=ON ARGS disconnect "Contoso AOVPN" --json)
   expect("selftest offline: every step, nothing left" RC 0
-    OUT "apply .user. +| OK .*replace +| OK .*remove +| OK .*cleanup +| OK +| +| nothing left behind" ARGS selftest)
+    OUT "apply .user. +| OK .*replace +| OK .*failing replace . restore +| OK +| [^|]*| [^\n]*restored from our copy.*connect . disconnect +| SKIPPED .*remove +| OK .*cleanup +| OK +| +| nothing left behind" ARGS selftest)
+  expect_json("selftest --json offline" RC 0
+    FIELDS command=selftest ok=ON steps.0.step=session steps.0.outcome=OK ARGS selftest --json)
   expect("repair-autotrigger unattended without --yes: nothing done" RC 2 ERR "not confirmed" ARGS repair-autotrigger "Contoso AOVPN")
   expect("repair-autotrigger offline: not available" RC 3 ERR "not available" ARGS repair-autotrigger "Contoso AOVPN" --yes)
+  expect_json("repair-phonebook --json offline: not available, exit 3" RC 3
+    FIELDS command=repair-phonebook ok=OFF ARGS repair-phonebook --json)
 endif()

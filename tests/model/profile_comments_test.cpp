@@ -109,3 +109,24 @@ TEST_CASE("fuzz regression: a comment inside a kept EAP block survives the round
     CHECK(p.nativeProfile->authentication->eap->opaqueXml.starts_with("<!-- Use Get-Eap"));
     CHECK(readOk(writeProfileXml(p)) == p);
 }
+
+TEST_CASE("fuzz regression: text and a comment in a kept EAP block of a Windows-1252 file") {
+    // CI's reader_fuzz aborted on this input (NOTES 19:05): no declaration and a byte 0xBA, so
+    // the reader guesses Windows-1252; <Configuration> holds "ºººººº" and a comment. The kept
+    // block must read back equal after a write, and the writer must be stable.
+    const ReadResult r = readProfileXml(readFile(dataDir() + "/fuzz/opaque_eap_text_cp1252.xml"));
+    REQUIRE(r.ok());
+    CHECK(std::any_of(r.warnings.begin(), r.warnings.end(),
+                      [](const XmlDiagnostic& d) { return d.rule == "text.encoding-guessed"; }));
+    const Profile& p = r.profile;
+    REQUIRE(p.nativeProfile->authentication->eap->kind == EapKind::Opaque);
+    const std::string& kept = p.nativeProfile->authentication->eap->opaqueXml;
+    CHECK(kept.find("\u00BA\u00BA\u00BA\u00BA\u00BA\u00BA") != std::string::npos);
+    CHECK(kept.find("<!-- Use Get-EapConfiguration.ps1") != std::string::npos);
+    const WriteResult written = writeProfileXmlChecked(p);
+    CHECK(written.warnings.empty());
+    const ReadResult second = readProfileXml(written.xml);
+    REQUIRE(second.ok());
+    CHECK(second.profile == p);
+    CHECK(writeProfileXml(second.profile) == written.xml);
+}

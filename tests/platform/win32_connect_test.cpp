@@ -10,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <shlobj.h>
@@ -143,6 +144,36 @@ TEST_CASE("repair auto-connect rewrites RasMan\\Config as Hicks's script does (W
     CHECK(RegGetValueW(HKEY_LOCAL_MACHINE, kRasManConfigKey, L"AutoTriggerProfileGUID",
                        RRF_RT_REG_BINARY, nullptr, guid, &size) == ERROR_SUCCESS);
     CHECK(std::memcmp(guid, &r.ras.entryGuidValue, 16) == 0);
+    CHECK(after.value().phonebook == narrow(kPbk)); // the file RAS found the entry in
+    CHECK(std::find(r.log.begin(), r.log.end(), "ras.enumEntries all") != r.log.end());
+
+    // An entry RAS does not know: 623, and RasMan\Config is left exactly as it was.
+    r.ras.entries.clear();
+    const auto missing = r.tester.repairAutoTrigger(alice, "No Such VPN");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().code == 623);
+    const auto unchanged = r.tester.autoTriggerStatus("No Such VPN");
+    CHECK(unchanged.value().entryName == "Contoso VPN");
+    CHECK(unchanged.value().ownerSid == "S-1-5-21-1-2-3-1001");
+
+    // Another user's profile (an elevated admin for bob): unknown profile folder, refused; with
+    // bob's ProfileList entry, only bob's phonebook file is searched.
+    Rig admin;
+    const ProfileTarget bob{TunnelKind::User, {"CORP\\bob", "S-1-5-21-1-2-3-1002"}};
+    const auto unknownBob = admin.tester.repairAutoTrigger(bob, "Contoso VPN");
+    REQUIRE_FALSE(unknownBob);
+    CHECK(unknownBob.error().meaning.find("not known on this PC") != std::string::npos);
+    CHECK(admin.log.empty());
+    const std::wstring profileList =
+        L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\S-1-5-21-1-2-3-1002";
+    const wchar_t home[] = L"C:\\users\\bob";
+    RegSetKeyValueW(HKEY_LOCAL_MACHINE, profileList.c_str(), L"ProfileImagePath", REG_SZ, home,
+                    sizeof home);
+    (void)admin.tester.repairAutoTrigger(bob, "Contoso VPN");
+    RegDeleteKeyW(HKEY_LOCAL_MACHINE, profileList.c_str());
+    REQUIRE_FALSE(admin.ras.phonebooksAsked.empty());
+    CHECK(admin.ras.phonebooksAsked.front() ==
+          L"C:\\users\\bob\\AppData\\Roaming\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk");
 }
 
 TEST_CASE("a corrupted _hiddenPbk\\rasphone.pbk is found and moved aside, never deleted") {

@@ -80,4 +80,27 @@ TEST_CASE("session: this process's account has a SID and a name") {
     CHECK(!target.user.sid.empty());
     (void)wrongAccountWarning(s.value(), target);
 }
+
+TEST_CASE("--user: a user resolves by SID and by name; a group, an alias or SYSTEM is refused") {
+    auto p = makeSystemPlatform();
+    auto s = p->session().query();
+    REQUIRE(s);
+    const Account me = s.value().process;
+    auto bySid = p->session().resolveAccount(me.sid);
+    REQUIRE(bySid);
+    CHECK(bySid.value() == me);
+    auto byName = p->session().resolveAccount(me.name);
+    REQUIRE(byName);
+    CHECK(byName.value().sid == me.sid);
+    // BUILTIN\Administrators (an alias), Everyone (well-known group), SYSTEM: no profile for them.
+    for (const char* notUser : {"S-1-5-32-544", "S-1-1-0", "S-1-5-18"}) {
+        auto r = p->session().resolveAccount(notUser);
+        REQUIRE_FALSE(r);
+        INFO(r.error().describe());
+        CHECK(r.error().meaning.find("is not a user account") != std::string::npos);
+    }
+    auto unknown = p->session().resolveAccount("S-1-5-21-1-2-3-987654");
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().code == 1332); // ERROR_NONE_MAPPED
+}
 #endif

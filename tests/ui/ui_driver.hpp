@@ -123,6 +123,31 @@ class UiDriver {
     }
     ImGuiID activeId() const { return ImGui::GetCurrentContext()->ActiveId; }
 
+    // Moves the mouse to the centre of `item` and draws the frames hovering takes.
+    void hover(const ui::LocatedItem& item) {
+        ImGui::GetIO().AddMousePosEvent((item.minX + item.maxX) * 0.5f,
+                                        (item.minY + item.maxY) * 0.5f);
+        frames(2);
+    }
+    // Whether the last frame showed a tooltip with something in it.
+    static bool tooltipShown() {
+        ImGuiWindow* w = ImGui::FindWindowByName("##Tooltip_00");
+        return w && w->Active && w->ContentSize.x > 0.0f;
+    }
+    // Every disabled widget of the last frame in `window` (0: any), once each.
+    std::vector<ui::LocatedItem> disabledItems(unsigned window = 0) const {
+        std::vector<ui::LocatedItem> out;
+        for (const auto& it : items) {
+            if (!it.disabled || !it.visible || it.label.empty() || (window && it.window != window))
+                continue;
+            bool seen = false;
+            for (const auto& o : out)
+                seen |= o.id == it.id;
+            if (!seen) out.push_back(it);
+        }
+        return out;
+    }
+
     void click(const std::string& label, int nth = 0) {
         frame();
         const ui::LocatedItem* it = find(label, nth);

@@ -44,6 +44,7 @@ aovpn::ui::LocatedItem located(ImGuiContext* ctx, ImGuiID id, const char* label,
     item.statusFlags = flags;
     item.window = w->ID;
     item.visible = w->ClipRect.Contains(r.GetCenter());
+    item.disabled = (ctx->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
     return item;
 }
 } // namespace

@@ -2,18 +2,19 @@
 #include "ui/panels.hpp"
 #include "ui/tasks.hpp"
 
+#include "widgets.hpp"
+
 #include <imgui.h>
 
 namespace aovpn::ui {
 
 namespace {
-// A button that says why when it is disabled (hover, or focus it with Tab).
+// A button that says why when it is disabled.
 bool actionButton(const char* label, bool enabled, const std::string& why) {
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button(label);
     ImGui::EndDisabled();
-    if (!enabled && !why.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%s", why.c_str());
+    disabledTip(!enabled, why);
     ImGui::SameLine();
     return pressed && enabled;
 }
@@ -61,7 +62,7 @@ void drawActionBar(AppState& state) {
     const ActionAvailability a = availableActions(state);
     if (actionButton("Apply", a.apply, a.why)) requestApply(state);
     if (actionButton("Connect test", a.connect, a.whyConnect)) startConnectTest(state);
-    if (actionButton("Disconnect", a.disconnect, "Not connected.")) startDisconnect(state);
+    if (actionButton("Disconnect", a.disconnect, a.whyDisconnect)) startDisconnect(state);
     if (actionButton("Remove", a.remove, a.whyRemove)) requestRemove(state);
     separator();
     if (state.tasks->busy()) {

@@ -96,6 +96,7 @@ ActionAvailability availableActions(const AppState& state) {
     a.connect = a.whyConnect.empty();
     a.remove = a.whyRemove.empty();
     a.disconnect = idle && named && state.install.connected;
+    if (!a.disconnect) a.whyDisconnect = idle ? "Not connected." : a.why;
     return a;
 }
 

@@ -246,9 +246,12 @@ bool node(AppState& state, const std::string& label, const std::string& path) {
     const auto worst = worstBelow(state, path);
     if (worst) ImGui::PushStyleColor(ImGuiCol_Text, severityColour(*worst));
     // NoAutoOpenOnLog: --ui-script's search frame logs, and a logged tree node would open by
-    // itself, moving every row below it from where the click then lands.
-    const bool open = ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth |
-                                                           ImGuiTreeNodeFlags_NoAutoOpenOnLog);
+    // itself, moving every row below it from where the click then lands. AllowOverlap: the
+    // node spans the row, and its "x" button on the same row must still take clicks.
+    constexpr ImGuiTreeNodeFlags kFlags = ImGuiTreeNodeFlags_SpanAvailWidth |
+                                          ImGuiTreeNodeFlags_NoAutoOpenOnLog |
+                                          ImGuiTreeNodeFlags_AllowOverlap;
+    const bool open = ImGui::TreeNodeEx(label.c_str(), kFlags);
     if (worst) ImGui::PopStyleColor();
     if (state.view.focusField == path) { // the issue is about the element as a whole
         ImGui::SetScrollHereY(0.3f);

@@ -13,6 +13,7 @@ void buildExports(const Profile& profile, DerivedState& derived) {
     const IntuneResult intune = intuneOmaUri(input);
     derived.intune = intune.ok ? renderIntuneText(intune.setting) : intune.error;
     derived.exportsAvailable = ps.ok && intune.ok;
+    derived.exportsWhy = ps.ok ? (intune.ok ? std::string() : intune.error) : ps.error;
 }
 
 } // namespace aovpn::ui

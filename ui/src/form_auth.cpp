@@ -67,6 +67,7 @@ void drawCertificateTable(AppState& state) {
     ImGui::BeginDisabled(state.certs.reading);
     if (ImGui::SmallButton("Refresh")) loadCertificates(state);
     ImGui::EndDisabled();
+    disabledTip(state.certs.reading, "The store is being read now.");
     if (state.certs.reading) {
         ImGui::TextDisabled("Reading the certificate store...");
         return;

@@ -33,10 +33,12 @@ MoveAction drawEntry(const Known<NativeProtocol>& entry, const RowList& rows, st
     ImGui::BeginDisabled(i == 0);
     if (ImGui::Button("Up##protocol up")) action = MoveAction::Up;
     ImGui::EndDisabled();
+    disabledTip(i == 0, "Already tried first.");
     ImGui::SameLine();
     ImGui::BeginDisabled(i + 1 == count);
     if (ImGui::Button("Down##protocol down")) action = MoveAction::Down;
     ImGui::EndDisabled();
+    disabledTip(i + 1 == count, "Already tried last.");
     ImGui::SameLine();
     if (ImGui::Button("x##remove protocol")) action = MoveAction::Remove;
     ImGui::PopID();

@@ -5,11 +5,15 @@
 #include "ui/file_ops.hpp"
 #include "ui/panels.hpp"
 
+#include "widgets.hpp"
+
 #include <imgui.h>
 
 namespace aovpn::ui {
 
 namespace {
+
+constexpr const char* kNoPlatform = "No platform in this session.";
 
 void fileMenu(AppState& state) {
     if (ImGui::BeginMenu("New from template")) {
@@ -18,7 +22,10 @@ void fileMenu(AppState& state) {
         ImGui::EndMenu();
     }
     if (ImGui::MenuItem("Open...", "Ctrl+O")) requestOpen(state, {});
-    if (ImGui::BeginMenu("Open recent", !state.settings.recentFiles.empty())) {
+    const bool anyRecent = !state.settings.recentFiles.empty();
+    const bool recentOpen = ImGui::BeginMenu("Open recent", anyRecent);
+    disabledTip(!anyRecent, "No recent files yet: files you open or save appear here.");
+    if (recentOpen) {
         // Copy: opening a file reorders the list we iterate.
         const auto recent = state.settings.recentFiles;
         for (const auto& path : recent)
@@ -28,21 +35,21 @@ void fileMenu(AppState& state) {
     if (ImGui::MenuItem("Save", "Ctrl+S")) save(state);
     if (ImGui::MenuItem("Save As...")) requestFile(state, FileAction::SaveAs);
     ImGui::Separator();
-    if (ImGui::MenuItem("Import installed profile...", nullptr, false, state.platform != nullptr))
+    const bool platform = state.platform != nullptr;
+    if (ImGui::MenuItem("Import installed profile...", nullptr, false, platform))
         whenChangesSettled(state, "importing an installed profile", startListInstalled);
+    disabledTip(!platform, kNoPlatform);
     if (ImGui::MenuItem("Import Azure VPN client package...")) requestImportAzure(state);
     const bool exports = state.derived.exportsAvailable;
+    const std::string whyNot = "Not available: " + state.derived.exportsWhy;
     if (ImGui::MenuItem("Export PowerShell script...", nullptr, false, exports))
         requestFile(state, FileAction::ExportPowerShell);
+    disabledTip(!exports, whyNot);
     if (ImGui::MenuItem("Export Intune settings...", nullptr, false, exports))
         requestFile(state, FileAction::ExportIntune);
+    disabledTip(!exports, whyNot);
     ImGui::Separator();
     if (ImGui::MenuItem("Quit")) state.view.quitRequested = true;
-}
-
-void whyDisabled(bool enabled, const std::string& why) {
-    if (!enabled && !why.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%s", why.c_str());
 }
 
 // Alt+F, Alt+E, Alt+P, Alt+H open their menus, as Windows' mnemonics do (ImGui 1.90 has none;
@@ -65,24 +72,28 @@ void drawMenuBar(AppState& state) {
     }
     if (beginMenu("Edit", ImGuiKey_E)) {
         if (ImGui::MenuItem("Undo", "Ctrl+Z", false, canUndo(state))) undo(state);
+        disabledTip(!canUndo(state), "Nothing to undo.");
         if (ImGui::MenuItem("Redo", "Ctrl+Y", false, canRedo(state))) redo(state);
+        disabledTip(!canRedo(state), "Nothing to redo.");
         ImGui::EndMenu();
     }
     if (beginMenu("Profile", ImGuiKey_P)) {
         const ActionAvailability a = availableActions(state);
         if (ImGui::MenuItem("Apply", nullptr, false, a.apply)) requestApply(state);
-        whyDisabled(a.apply, a.why);
+        disabledTip(!a.apply, a.why);
         if (ImGui::MenuItem("Connect test", "F5", false, a.connect)) startConnectTest(state);
-        whyDisabled(a.connect, a.whyConnect);
+        disabledTip(!a.connect, a.whyConnect);
         if (ImGui::MenuItem("Disconnect", nullptr, false, a.disconnect)) startDisconnect(state);
+        disabledTip(!a.disconnect, a.whyDisconnect);
         if (ImGui::MenuItem("Remove", nullptr, false, a.remove)) requestRemove(state);
-        whyDisabled(a.remove, a.whyRemove);
+        disabledTip(!a.remove, a.whyRemove);
         if (ImGui::MenuItem("Check installed state", nullptr, false, state.platform != nullptr))
             refreshInstalled(state);
+        disabledTip(state.platform == nullptr, kNoPlatform);
         ImGui::Separator();
         if (ImGui::MenuItem("Restart as administrator", nullptr, false, canRestartElevated(state)))
             restartElevated(state);
-        whyDisabled(canRestartElevated(state), whyNoRestartElevated(state));
+        disabledTip(!canRestartElevated(state), whyNoRestartElevated(state));
         ImGui::EndMenu();
     }
     if (beginMenu("Help", ImGuiKey_H)) {

@@ -99,6 +99,11 @@ void drawPreviewPanel(AppState& state) {
         if (state.view.fonts.mono) ImGui::PopFont();
         ImGui::EndTabItem();
     }
+    if (ImGui::BeginTabItem("Fleet (MDM)")) { // issue 11 §6: fleet_exports_panel.cpp
+        state.view.previewTab = 4;
+        drawFleetExportsPanel(state);
+        ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
 }
 

@@ -103,6 +103,11 @@ ImVec4 severityColour(Severity s) {
     return ImVec4(0.25f, 0.40f, 0.65f, 1.0f);
 }
 
+void disabledTip(bool disabled, const std::string& why) {
+    if (disabled && !why.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", why.c_str());
+}
+
 std::optional<Severity> worstIssue(const AppState& state, std::string_view field) {
     const auto it = state.derived.issuesByField.find(std::string(field));
     if (it == state.derived.issuesByField.end()) return std::nullopt;

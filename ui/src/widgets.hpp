@@ -39,6 +39,10 @@ bool sectionWantsFocus(const AppState& state, std::string_view prefix);
 
 ImVec4 severityColour(Severity s);
 
+// Call right after a widget: while it is disabled, hovering it shows why (every disabled button
+// and menu item says so).
+void disabledTip(bool disabled, const std::string& why);
+
 // Draws one editor through `widget` (returns true when it changed the value): focuses it when its
 // issue was clicked and gives its frame the colour of its worst issue. For editors of a copy
 // that the caller writes back and records itself.

@@ -12,6 +12,7 @@ struct ActionAvailability {
     std::string why;        // a sentence when Apply is disabled
     std::string whyConnect; // ... when Connect test is
     std::string whyRemove;  // ... when Remove is
+    std::string whyDisconnect;
 };
 ActionAvailability availableActions(const AppState& state);
 

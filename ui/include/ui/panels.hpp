@@ -11,6 +11,8 @@ void drawFormPanel(AppState& state);
 void drawLeftPane(AppState& state);
 void drawAllSettingsPanel(AppState& state);
 void drawPreviewPanel(AppState& state);
+// The preview's "Fleet (MDM)" tab: Graph JSON, SyncML, Intune (fleet_exports_panel.cpp).
+void drawFleetExportsPanel(AppState& state);
 void drawIssuesPanel(AppState& state);
 void drawActionBar(AppState& state);
 void drawLogPanel(AppState& state);

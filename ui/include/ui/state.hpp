@@ -18,6 +18,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 struct ImFont;
@@ -70,6 +71,7 @@ struct DerivedState {
     std::string powershell;
     std::string intune;
     bool exportsAvailable = false; // both exports could be made (e.g. the name is valid)
+    std::string exportsWhy;        // why not, when they could not
     std::vector<Issue> issues;
     std::map<std::string, std::vector<std::size_t>> issuesByField; // field path -> issues[i]
     std::vector<std::string> writeWarnings;
@@ -140,6 +142,17 @@ struct AllSettingsView {
     std::vector<std::string> fixes; // plannedFixes() for that revision
 };
 
+// The preview's "Fleet (MDM)" tab (fleet_exports_panel.cpp): the format, the Intune quirks
+// chosen (off by default), and the text built for that choice and document revision.
+struct FleetExportView {
+    int format = 0; // Graph JSON, SyncML Add, SyncML Replace, Intune OMA-URI
+    bool serverListedTwice = false;
+    bool machineMethodEap = false;
+    std::optional<std::tuple<std::uint64_t, int, bool, bool>> built; // what `text` was built for
+    bool ok = false;
+    std::string text; // the export, or why there is none
+};
+
 enum class HelpPage { None, About, Keys, Troubleshooting };
 enum class FileAction {
     None,
@@ -176,6 +189,7 @@ struct ViewState {
     bool quitRequested = false;
     bool quitConfirmed = false;
     AllSettingsView allSettings;
+    FleetExportView fleet;
 };
 
 // Kept between runs in the user's config folder.

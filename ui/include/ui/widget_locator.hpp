@@ -17,9 +17,10 @@ struct LocatedItem {
     std::string label;  // as passed to the widget, "##" part included
     std::string column; // the table column name of the cell it is in ("" outside tables)
     float minX = 0, minY = 0, maxX = 0, maxY = 0;
-    int statusFlags = 0; // ImGuiItemStatusFlags (Checked, Opened ...)
-    unsigned window = 0; // the ImGui window it is in
-    bool visible = true; // its centre is inside the window's clip rect (clicks land there)
+    int statusFlags = 0;   // ImGuiItemStatusFlags (Checked, Opened ...)
+    unsigned window = 0;   // the ImGui window it is in
+    bool visible = true;   // its centre is inside the window's clip rect (clicks land there)
+    bool disabled = false; // drawn between BeginDisabled/EndDisabled (or a disabled menu item)
 };
 
 using ItemCallback = std::function<void(const LocatedItem&)>;

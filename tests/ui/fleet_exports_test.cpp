@@ -1,0 +1,57 @@
+// The preview's "Fleet (MDM)" tab: Graph JSON, SyncML and the Intune OMA-URI of the open
+// document, the Windows 11 Intune workarounds off by default and switched on by their boxes.
+#include "model/profile_xml.hpp"
+#include "ui/document.hpp"
+
+#include "ui_driver.hpp"
+
+using namespace aovpn;
+using namespace aovpn::test;
+
+namespace {
+const char* kProfile =
+    "<VPNProfile><ProfileName>Contoso VPN</ProfileName><!-- lab note --><NativeProfile>"
+    "<Servers>vpn.contoso.com</Servers><NativeProtocolType>IKEv2</NativeProtocolType>"
+    "<Authentication><UserMethod>Eap</UserMethod><Eap><Configuration/></Eap></Authentication>"
+    "</NativeProfile></VPNProfile>";
+
+bool has(const std::string& text, const std::string& what) {
+    return text.find(what) != std::string::npos;
+}
+} // namespace
+
+TEST_CASE("fleet exports: Graph JSON, SyncML and the Intune quirks of the open document") {
+    UiDriver d;
+    const ReadResult r = readProfileXml(kProfile);
+    REQUIRE(r.ok());
+    ui::loadDocument(d.state, r.profile, "");
+    d.frames(2);
+    d.click("Fleet (MDM)");
+    const ui::FleetExportView& v = d.state.view.fleet;
+    REQUIRE(v.ok);
+    CHECK(has(v.text, "\"@odata.type\": \"#microsoft.graph.windows10CustomConfiguration\""));
+    CHECK(has(v.text, "./User/Vendor/MSFT/VPNv2/Contoso%20VPN/ProfileXML"));
+    CHECK_FALSE(has(v.text, "lab note"));            // an MDM receives no comments
+    CHECK_FALSE(has(v.text, "vpn.contoso.com;vpn")); // quirks off by default
+    CHECK_FALSE(has(v.text, "MachineMethod"));
+
+    d.click("Format");
+    d.click("SyncML Replace");
+    CHECK(has(v.text, "<Replace>"));
+    CHECK(has(v.text, "&lt;Servers&gt;vpn.contoso.com&lt;/Servers&gt;"));
+
+    d.click("Windows 11 + Intune workarounds (off by default)");
+    d.click("lists each server as fqdn;fqdn");
+    d.click("adds <MachineMethod>Eap</MachineMethod> to a user tunnel using EAP");
+    CHECK(has(v.text, "vpn.contoso.com;vpn.contoso.com"));
+    CHECK(has(v.text, "&lt;MachineMethod&gt;Eap&lt;/MachineMethod&gt;"));
+    // The document itself never gets them.
+    CHECK_FALSE(has(d.state.derived.xml, "MachineMethod"));
+
+    // An edit elsewhere rebuilds the export.
+    d.state.doc.profile.profileName = "Fabrikam";
+    ui::markEdited(d.state, {});
+    d.frames(2);
+    CHECK(has(v.text, "./User/Vendor/MSFT/VPNv2/Fabrikam/ProfileXML"));
+    CHECK(d.idClashes().empty());
+}
