@@ -30,9 +30,8 @@ class FakeCertificateStore final : public CertificateStore {
         if (listError) return *listError;
         return personal;
     }
-    StoreOwner storeOwner() override {
-        return {{"CORP\\alice", "S-1-5-21-1-2-3-1001"}, "CurrentUser\\My of CORP\\alice (fake)"};
-    }
+    StoreOwner owner{{"CORP\\alice", "S-1-5-21-1-2-3-1001"}, "CurrentUser\\My of CORP\\alice"};
+    StoreOwner storeOwner() override { return owner; }
     Result<CertificateInfo> readCertificateFile(const std::filesystem::path& file) override {
         if (auto it = files.find(file); it != files.end()) return it->second;
         return makeError("Read the certificate file " + file.string(), CodeKind::Errno, 2,

@@ -119,14 +119,22 @@ std::string thumbprintOf(PCCERT_CONTEXT c) {
 HCERTSTORE openStore(const wchar_t* name) {
     return CertOpenStore(CERT_STORE_PROV_SYSTEM_W, 0, 0, CERT_SYSTEM_STORE_CURRENT_USER, name);
 }
-} // namespace
 
 CryptoApiCerts::CryptoApiCerts()
     : prefix_(L"aovpn-test-" + std::to_wstring(GetCurrentProcessId()) + L"-") {}
 
+// Deletes go through the registry provider and are committed: from a CERT_STORE_PROV_SYSTEM_W
+// store Wine reports the delete as done but never writes it back to the registry.
+HCERTSTORE openStoreForDelete(const wchar_t* name) {
+    return CertOpenStore(CERT_STORE_PROV_SYSTEM_REGISTRY_W, 0, 0, CERT_SYSTEM_STORE_CURRENT_USER,
+                         name);
+}
+} // namespace
+
 CryptoApiCerts::~CryptoApiCerts() {
     for (const auto& m : made_) {
-        HCERTSTORE s = openStore(m.store);
+        HCERTSTORE s = openStoreForDelete(m.store);
+        if (!s) continue;
         CRYPT_HASH_BLOB blob{};
         std::vector<BYTE> hash(20);
         for (std::size_t i = 0; i < 20; ++i)
@@ -137,6 +145,7 @@ CryptoApiCerts::~CryptoApiCerts() {
                                                              CERT_FIND_SHA1_HASH, &blob, nullptr)) {
             if (!CertDeleteCertificateFromStore(c)) break; // frees c
         }
+        CertControlStore(s, 0, CERT_STORE_CTRL_COMMIT, nullptr);
         CertCloseStore(s, 0);
     }
     if (caProv_) CryptReleaseContext(caProv_, 0);

@@ -69,6 +69,18 @@ TEST_CASE("the certificate table fills when the read is back; Apply works meanwh
     CHECK_FALSE(shows(ui, "Reading the certificate store..."));
 }
 
+TEST_CASE("the picker says whose store it shows: the target user's, read by the admin") {
+    test::UiDriver ui;
+    ui.platform.certs.personal = {cert("alice", 'A')};
+    ui.platform.certs.owner = {{"CORP\\alice", "S-1-5-21-1-2-3-1001"},
+                               "the personal store of CORP\\alice (HKEY_USERS\\S-1-5-21-1-2-3-1001"
+                               "\\...\\My), read as CORP\\helpdesk-admin"};
+    ready(ui);
+    ui.finishTask();
+    CHECK(ui.state.certs.owner.description == ui.platform.certs.owner.description);
+    CHECK(shows(ui, "Store of CORP\\alice")); // the full sentence is its tooltip
+}
+
 TEST_CASE("Refresh reads the store again and keeps the pick by thumbprint") {
     test::UiDriver ui;
     ui.platform.certs.personal = {cert("alice", 'A'), cert("bob", 'D')};

@@ -36,8 +36,9 @@ namespace {
 using Listed = platform::Result<std::vector<platform::CertificateInfo>>;
 
 // On the UI thread: the read's result replaces the list; the pick follows its thumbprint.
-void takeCertificates(AppState& state, Listed& listed) {
+void takeCertificates(AppState& state, Listed& listed, platform::StoreOwner owner) {
     CertificateView& v = state.certs;
+    v.owner = std::move(owner);
     v.reading = false;
     v.loaded = true;
     v.picked = -1;
@@ -65,7 +66,10 @@ void loadCertificates(AppState& state) {
     const bool started =
         state.reads->start("Reading the certificate store", [p](std::stop_token, TaskRunner&) {
             auto listed = std::make_shared<Listed>(p->certificates().listPersonal());
-            return TaskRunner::Apply([listed](AppState& s) { takeCertificates(s, *listed); });
+            // Whose store: the TARGET user's, also when an admin or SYSTEM reads it.
+            platform::StoreOwner owner = p->certificates().storeOwner();
+            return TaskRunner::Apply(
+                [listed, owner](AppState& s) { takeCertificates(s, *listed, owner); });
         });
     if (started) state.certs.reading = true;
 }

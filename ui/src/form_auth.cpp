@@ -68,6 +68,20 @@ void drawCertificateTable(AppState& state) {
     if (ImGui::SmallButton("Refresh")) loadCertificates(state);
     ImGui::EndDisabled();
     disabledTip(state.certs.reading, "The store is being read now.");
+    // Whose store: the user the profile is for (also when an admin or SYSTEM reads it).
+    // Only where it fits: a wider title line would widen the whole form.
+    if (const auto& o = state.certs.owner; !o.description.empty()) {
+        const std::string text =
+            "Store of " + (o.account.name.empty() ? o.description : o.account.name);
+        ImGui::SameLine();
+        if (ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetContentRegionAvail().x) {
+            ImGui::TextDisabled("%s", text.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", o.description.c_str());
+        } else {
+            ImGui::TextDisabled("(?)"); // a narrow window: whose store, on hover
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", o.description.c_str());
+        }
+    }
     if (state.certs.reading) {
         ImGui::TextDisabled("Reading the certificate store...");
         return;

@@ -87,6 +87,7 @@ struct CertificateView {
     bool reading = false; // a read is under way on the read worker
     std::vector<platform::CertificateInfo> certs;
     std::string loadError;
+    platform::StoreOwner owner;   // whose store the list shows (the TARGET user's)
     int picked = -1;              // index into certs
     std::string pickedThumbprint; // finds the pick again in a fresh read
 };
