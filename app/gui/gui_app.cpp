@@ -280,11 +280,14 @@ void setUpSession(Session& s, GLFWwindow* w, const GuiOptions& o) {
     if (o.screenshotPath.empty() && o.uiScripts.empty()) { // scripted runs start the same way
         s.settingsFile = pathToUtf8(platform::configDir() / "settings.ini");
         st.settings = ui::loadSettings(s.settingsFile);
+        ui::dropMissingRecentFiles(st);
         applyWindowSettings(st.settings, w, o);
     }
     ui::querySession(st); // first: the target account decides where "installed" is looked up
     ui::loadDocument(st, ui::makeTemplate(ui::Template::UserTunnel), {});
-    if (o.openPath.empty() || !ui::openProfileFile(st, o.openPath)) ui::refreshInstalled(st);
+    // Without a file (or when it cannot be opened) the start page asks what to work on.
+    const bool opened = !o.openPath.empty() && ui::openProfileFile(st, o.openPath);
+    if (!opened && o.handoffPath.empty()) ui::showStartPage(st);
     if (!o.handoffPath.empty()) takeHandoff(st, o.handoffPath);
     ui::loadCertificates(st);
 }

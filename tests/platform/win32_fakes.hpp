@@ -10,6 +10,8 @@
 #include "win32/seams.hpp"
 #include "win32/wmi_profile_store.hpp"
 
+#include <pugixml.hpp>
+
 #include <map>
 #include <raserror.h>
 #include <set>
@@ -36,7 +38,7 @@ class FakeWmiBridge final : public WmiBridge {
     std::map<std::pair<std::string, std::wstring>, std::wstring> stored;
     std::set<std::string> connected;  // profile names whose connection is up (shared with RAS)
     std::vector<std::wstring> putXml; // every ProfileXML value written, in order
-    std::optional<HRESULT> failNextPut, failEnumerate;
+    std::optional<HRESULT> failEnumerate;
 
     void seed(const WmiContext& ctx, std::wstring instanceId, const std::string& rawXml) {
         stored[{contextText(ctx), std::move(instanceId)}] = widen(aovpn::escapeCimString(rawXml));
@@ -54,11 +56,10 @@ class FakeWmiBridge final : public WmiBridge {
         log_.push_back("wmi.put " + contextText(ctx) + " flags=" + std::to_string(flags) + " " +
                        narrow(inst.instanceId));
         putXml.push_back(inst.profileXml);
-        if (failNextPut) {
-            const HRESULT hr = *failNextPut;
-            failNextPut.reset();
-            return {hr, "", "(fake) the provider rejected the ProfileXML"};
-        }
+        // The bridge parses the (CIM-unescaped) ProfileXML first: text that is not a well-formed
+        // <VPNProfile> document fails WBEM_E_FAILED, "A general error occurred ...".
+        if (!wellFormedProfile(aovpn::unescapeCimString(narrow(inst.profileXml))))
+            return {static_cast<HRESULT>(0x80041001), "", "(fake) the ProfileXML is not valid"};
         const auto key = std::make_pair(contextText(ctx), inst.instanceId);
         if ((flags & WBEM_FLAG_CREATE_ONLY) && stored.count(key))
             return {static_cast<HRESULT>(0x80041019), "", ""}; // WBEM_E_ALREADY_EXISTS
@@ -76,6 +77,11 @@ class FakeWmiBridge final : public WmiBridge {
     }
 
   private:
+    static bool wellFormedProfile(const std::string& xml) {
+        pugi::xml_document doc;
+        return doc.load_buffer(xml.data(), xml.size()) &&
+               std::string_view(doc.document_element().name()) == "VPNProfile";
+    }
     // What the bridge gives back: Windows' regeneration (unescaped, "Ikev2", servers doubled).
     static std::wstring regenerated(const std::wstring& escaped) {
         std::string xml = aovpn::unescapeCimString(narrow(escaped));

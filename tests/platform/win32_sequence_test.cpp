@@ -59,10 +59,11 @@ TEST_CASE("replace, connected, create fails: hang-up -> delete -> create -> rest
     Rig r;
     REQUIRE(r.service.apply(alice, "Contoso VPN", xml("ours.example.com")).ok);
     r.bridge.connected.insert("Contoso VPN");
-    r.bridge.failNextPut = static_cast<HRESULT>(0x80041001);
     r.log.clear();
     r.bridge.putXml.clear();
-    const auto res = r.service.apply(alice, "Contoso VPN", xml("new.example.com"));
+    // Not well-formed: the bridge refuses it (0x80041001), as Windows does.
+    const std::string bad = xml("new.example.com").substr(0, 60);
+    const auto res = r.service.apply(alice, "Contoso VPN", bad);
     CHECK_FALSE(res.ok);
     CHECK(res.restoredPrevious);
     CHECK_FALSE(res.restoredFromReadBack);
@@ -75,7 +76,9 @@ TEST_CASE("replace, connected, create fails: hang-up -> delete -> create -> rest
                        "wmi.put " + kUser + " flags=2 Contoso%20VPN", // restore
                    });
     REQUIRE(r.bridge.putXml.size() == 2);
-    CHECK(r.bridge.putXml[0] == widen(aovpn::escapeCimString(xml("new.example.com"))));
+    CHECK(r.bridge.putXml[0] == widen(aovpn::escapeCimString(bad)));
+    REQUIRE(res.error);
+    CHECK(res.error->code == 0x80041001);
     // The restore writes the XML this tool applied, not the regenerated read-back ("Ikev2").
     CHECK(r.bridge.putXml[1] == widen(aovpn::escapeCimString(xml("ours.example.com"))));
 }
@@ -83,8 +86,7 @@ TEST_CASE("replace, connected, create fails: hang-up -> delete -> create -> rest
 TEST_CASE("no copy of ours: the regenerated read-back is restored, and the result says so") {
     Rig r;
     r.bridge.seed({kUserContext, L"S-1-5-21-1-2-3-1001"}, L"Contoso%20VPN", xml("other.tool"));
-    r.bridge.failNextPut = static_cast<HRESULT>(0x80041001);
-    const auto res = r.service.apply(alice, "Contoso VPN", xml("new.example.com"));
+    const auto res = r.service.apply(alice, "Contoso VPN", "<VPNProfile><NativeProfile>");
     CHECK(res.restoredPrevious);
     CHECK(res.restoredFromReadBack);
     CHECK(narrow(r.bridge.putXml.back()).find("Ikev2") != std::string::npos);

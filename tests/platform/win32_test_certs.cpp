@@ -120,9 +120,6 @@ HCERTSTORE openStore(const wchar_t* name) {
     return CertOpenStore(CERT_STORE_PROV_SYSTEM_W, 0, 0, CERT_SYSTEM_STORE_CURRENT_USER, name);
 }
 
-CryptoApiCerts::CryptoApiCerts()
-    : prefix_(L"aovpn-test-" + std::to_wstring(GetCurrentProcessId()) + L"-") {}
-
 // Deletes go through the registry provider and are committed: from a CERT_STORE_PROV_SYSTEM_W
 // store Wine reports the delete as done but never writes it back to the registry.
 HCERTSTORE openStoreForDelete(const wchar_t* name) {
@@ -130,6 +127,9 @@ HCERTSTORE openStoreForDelete(const wchar_t* name) {
                          name);
 }
 } // namespace
+
+CryptoApiCerts::CryptoApiCerts()
+    : prefix_(L"aovpn-test-" + std::to_wstring(GetCurrentProcessId()) + L"-") {}
 
 CryptoApiCerts::~CryptoApiCerts() {
     for (const auto& m : made_) {

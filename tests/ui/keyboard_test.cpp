@@ -136,7 +136,10 @@ TEST_CASE("a tap whose press and release arrive in one batch works, ten times ou
         ui.tap(ImGuiKey_Y, true);
     CHECK(ui.state.doc.undo.future.empty());
     CHECK(ui.state.doc.profile.deviceTunnel == std::nullopt); // ended on "User tunnel"
+    CHECK_FALSE(ui.state.doc.dirty()); // the switches gave back all user-tunnel settings
 
+    ui.click("Device tunnel");
+    REQUIRE(ui.state.doc.dirty());
     ui.tap(ImGuiKey_S, true); // never saved: Save asks for a path
     CHECK(ui.state.view.fileAction == ui::FileAction::SaveAs);
     ui.tap(ImGuiKey_Escape); // closes the path popup

@@ -80,6 +80,11 @@ void querySession(AppState& state) {
 
 ActionAvailability availableActions(const AppState& state) {
     ActionAvailability a;
+    if (state.view.startPage) {
+        a.why = a.whyConnect = a.whyRemove = a.whyDisconnect =
+            "Choose a template, a file or an installed profile on the start page first.";
+        return a;
+    }
     const bool idle = state.platform && !state.tasks->busy();
     const bool named = !profileName(state).empty();
     const bool errors = hasErrors(state.derived.issues);
@@ -101,7 +106,7 @@ ActionAvailability availableActions(const AppState& state) {
 }
 
 void refreshInstalled(AppState& state) {
-    if (!state.platform || profileName(state).empty()) return;
+    if (!state.platform || profileName(state).empty() || state.view.startPage) return;
     platform::Platform* p = state.platform;
     const auto target = currentTarget(state);
     const std::string name = profileName(state);

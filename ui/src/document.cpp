@@ -46,11 +46,26 @@ void loadDocument(AppState& state, Profile profile, std::string filePath) {
     state.doc.filePath = std::move(filePath);
     state.doc.gateway = {};
     state.doc.undo = UndoStack{};
+    state.doc.userTunnelAside.reset();
+    state.view.rejectedInput.clear();
     state.doc.undo.committed = state.doc.profile;
     ++state.doc.revision;
-    state.doc.savedRevision = state.doc.revision;
+    markSaved(state);
+    state.view.startPage = false;
     state.install.installed.reset();
     state.install.connected = false;
+}
+
+void showStartPage(AppState& state) {
+    // What was open is closed (its changes were saved or let go before this): an empty document
+    // stands behind the page, so nothing asks about it again.
+    loadDocument(state, Profile{}, {});
+    state.view.startPage = true;
+}
+
+void markSaved(AppState& state) {
+    state.doc.savedRevision = state.doc.revision;
+    state.doc.saved = state.doc.profile;
 }
 
 bool canUndo(const AppState& state) {
@@ -72,6 +87,9 @@ void step(AppState& state, std::vector<Profile>& from, std::vector<Profile>& to)
     u.committed = state.doc.profile;
     u.lastEditKey.clear();
     ++state.doc.revision;
+    state.view.rejectedInput.clear(); // the fields show the restored values
+    // Back where the file is: no longer unsaved.
+    if (state.doc.profile == state.doc.saved) state.doc.savedRevision = state.doc.revision;
 }
 } // namespace
 
@@ -95,6 +113,11 @@ void refreshDerived(AppState& state) {
         d.writeWarnings.push_back(w.message);
     d.escaped = escapeCimString(d.xml);
     d.issues = validateProfile(state.doc.profile, state.doc.gateway);
+    // Apply and both exports take the InstanceID from the name, so here a missing name is an
+    // error at the field. (The model keeps it a warning: Intune and scripts name a profile
+    // outside its XML, and most deployed ProfileXML has no ProfileName.)
+    for (Issue& issue : d.issues)
+        if (issue.rule == "general.name-missing") issue.severity = Severity::Error;
     d.issuesByField.clear();
     for (std::size_t i = 0; i < d.issues.size(); ++i)
         d.issuesByField[d.issues[i].field].push_back(i);

@@ -133,6 +133,7 @@ bool openProfileFile(AppState& state, const std::string& givenPath) {
     const std::string path = absolutePath(givenPath);
     std::string text;
     if (auto e = readTextFile(path, "Open " + path, text)) {
+        dropMissingRecentFiles(state);
         reportError(state, "Open failed", *e);
         return false;
     }
@@ -158,10 +159,21 @@ bool saveProfileFile(AppState& state, const std::string& givenPath) {
         return false;
     }
     state.doc.filePath = path;
-    state.doc.savedRevision = state.doc.revision;
+    markSaved(state);
     addRecentFile(state.settings, path);
     appendLog(state.view, LogLevel::Info, "Saved " + fileNameOf(path) + ".");
     return true;
+}
+
+void dropMissingRecentFiles(AppState& state) {
+    auto& recent = state.settings.recentFiles;
+    std::erase_if(recent, [&](const std::string& path) {
+        std::error_code ec;
+        if (std::filesystem::exists(pathFromUtf8(path), ec) || ec) return false;
+        appendLog(state.view, LogLevel::Info,
+                  "Removed " + path + " from the recent files: it is not there any more.");
+        return true;
+    });
 }
 
 void save(AppState& state) {

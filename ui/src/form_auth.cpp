@@ -78,7 +78,7 @@ void drawCertificateTable(AppState& state) {
             ImGui::TextDisabled("%s", text.c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", o.description.c_str());
         } else {
-            ImGui::TextDisabled("(?)"); // a narrow window: whose store, on hover
+            ImGui::TextDisabled("(which store?)"); // too narrow: whose store, on hover
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", o.description.c_str());
         }
     }

@@ -9,11 +9,21 @@ namespace aovpn::ui {
 
 namespace {
 
+// The buttons wrap to the next line where the column ends (a narrow form cut them off).
 void presetButtons(AppState& state, NativeProfile& np) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    bool first = true;
     for (const CryptoPresetInfo& preset : cryptoPresets()) {
         const bool weak = preset.id == CryptoPreset::WindowsDefault;
-        if (weak) ImGui::PushStyleColor(ImGuiCol_Text, severityColour(Severity::Warning));
         const std::string label = std::string(preset.title) + (weak ? " (weak)" : "");
+        const float w = ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2.0f;
+        if (!first) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+        }
+        first = false;
+        if (weak) ImGui::PushStyleColor(ImGuiCol_Text, severityColour(Severity::Warning));
         if (ImGui::Button(label.c_str())) {
             np.cryptographySuite = makeCryptoSuite(preset.id);
             markEdited(state, {});
@@ -25,9 +35,7 @@ void presetButtons(AppState& state, NativeProfile& np) {
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s: %s", std::string(preset.values).c_str(),
                               std::string(preset.note).c_str());
-        ImGui::SameLine();
     }
-    ImGui::NewLine();
 }
 
 template <class E>

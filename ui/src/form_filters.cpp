@@ -90,7 +90,7 @@ RowAction filterRow(AppState& state, std::size_t i, bool open) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     const std::string protocol = field(i, "Protocol");
     editField(state, protocol, protocol,
-              [&] { return inputOptNumber("##filter-protocol", f.protocol, "any"); });
+              [&] { return inputOptNumber("##filter-protocol", f.protocol, "any", &state.view); });
     text("RemotePortRanges", "##filter-ports", f.remotePortRanges, "any");
     text("RemoteAddressRanges", "##filter-addresses", f.remoteAddressRanges, "any");
     ImGui::TableNextColumn();

@@ -56,13 +56,21 @@ void drawTunnelKind(AppState& state) {
     const bool device = p.deviceTunnel.value_or(false);
     fieldLabel("Tunnel");
     if (ImGui::RadioButton("User tunnel", !device) && device) {
-        setDeviceTunnel(p, false);
+        const bool kept = state.doc.userTunnelAside.has_value();
+        setDeviceTunnel(p, false, &state.doc.userTunnelAside);
         markEdited(state, {});
+        if (kept)
+            appendLog(state.view, LogLevel::Info,
+                      "User tunnel: its certificate filter, server validation, protocol, routing "
+                      "and Remember credentials are back as they were.");
     }
     ImGui::SameLine();
     if (ImGui::RadioButton("Device tunnel", device) && !device) {
-        setDeviceTunnel(p, true);
+        setDeviceTunnel(p, true, &state.doc.userTunnelAside);
         markEdited(state, {});
+        appendLog(state.view, LogLevel::Info,
+                  "Device tunnel: machine certificate, IKEv2, split tunnel. The user-tunnel "
+                  "settings are kept aside and come back if you switch back to User tunnel.");
     }
     fieldIssues(state, "DeviceTunnel");
 }

@@ -73,10 +73,11 @@ void drawOptionsSection(AppState& state) {
             markEdited(state, {});
     }
     fieldLabel("Network outage time");
-    if (inputOptNumber("##NetworkOutageTime", p.networkOutageTime, "seconds"))
+    if (inputOptNumber("##NetworkOutageTime", p.networkOutageTime, "seconds", &state.view))
         markEdited(state, "NOT");
     fieldLabel("IPv4 interface metric");
-    if (inputOptNumber("##IPv4InterfaceMetric", p.ipv4InterfaceMetric)) markEdited(state, "IM4");
+    if (inputOptNumber("##IPv4InterfaceMetric", p.ipv4InterfaceMetric, nullptr, &state.view))
+        markEdited(state, "IM4");
     drawProxy(state);
     fieldIssues(state, "Proxy");
     drawDeviceCompliance(state);

@@ -37,7 +37,7 @@ bool routeRow(AppState& state, const RowList& rows, std::size_t i) {
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         const std::string f = field(i, element);
-        editField(state, f, f, [&] { return inputOptNumber(id, v, hint); });
+        editField(state, f, f, [&] { return inputOptNumber(id, v, hint, &state.view); });
     };
     ImGui::SetNextItemWidth(-FLT_MIN);
     const std::string address = field(i, "Address");

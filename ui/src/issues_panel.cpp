@@ -13,6 +13,7 @@ void drawIssuesPanel(AppState& state) {
     ImGui::Text("Validation: %zu error(s), %zu warning(s), %zu note(s)", errors, warnings,
                 issues.size() - errors - warnings);
     ImGui::BeginChild("issues", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+    if (issues.empty()) ImGui::TextDisabled("No problems found.");
     for (std::size_t i = 0; i < issues.size(); ++i) {
         const Issue& issue = issues[i];
         ImGui::PushID(static_cast<int>(i));

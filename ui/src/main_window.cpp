@@ -72,11 +72,15 @@ void drawMainWindow(AppState& state) {
     const float topH = std::max(100.0f, avail.y - actionH - logH - style.ItemSpacing.y);
     const float formW = avail.x * state.view.formFraction;
 
-    ImGui::BeginChild("Form", ImVec2(formW, topH), ImGuiChildFlags_Border, kPane);
-    drawLeftPane(state);
-    ImGui::EndChild();
-    verticalSplitter(state.view, avail.x, topH);
-    drawRightColumn(state, topH);
+    if (state.view.startPage) {
+        drawStartPage(state, topH);
+    } else {
+        ImGui::BeginChild("Form", ImVec2(formW, topH), ImGuiChildFlags_Border, kPane);
+        drawLeftPane(state);
+        ImGui::EndChild();
+        verticalSplitter(state.view, avail.x, topH);
+        drawRightColumn(state, topH);
+    }
 
     drawActionBar(state);
     ImGui::BeginChild("Log", ImVec2(0.0f, 0.0f), ImGuiChildFlags_Border, kPane);

@@ -14,8 +14,12 @@ namespace aovpn::ui {
 namespace {
 
 constexpr const char* kNoPlatform = "No platform in this session.";
+constexpr const char* kStartPage = "Choose a template, a file or an installed profile first.";
 
 void fileMenu(AppState& state) {
+    if (ImGui::MenuItem("Start page", nullptr, false, !state.view.startPage))
+        whenChangesSettled(state, "going to the start page", showStartPage);
+    disabledTip(state.view.startPage, "This is the start page.");
     if (ImGui::BeginMenu("New from template")) {
         for (const TemplateInfo& t : templates())
             if (ImGui::MenuItem(std::string(t.title).c_str())) requestNew(state, t.id);
@@ -32,16 +36,20 @@ void fileMenu(AppState& state) {
             if (ImGui::MenuItem(path.c_str())) requestOpen(state, path);
         ImGui::EndMenu();
     }
-    if (ImGui::MenuItem("Save", "Ctrl+S")) save(state);
-    if (ImGui::MenuItem("Save As...")) requestFile(state, FileAction::SaveAs);
+    // The start page has no document of the user's to save or export.
+    const bool doc = !state.view.startPage;
+    if (ImGui::MenuItem("Save", "Ctrl+S", false, doc)) save(state);
+    disabledTip(!doc, kStartPage);
+    if (ImGui::MenuItem("Save As...", nullptr, false, doc)) requestFile(state, FileAction::SaveAs);
+    disabledTip(!doc, kStartPage);
     ImGui::Separator();
     const bool platform = state.platform != nullptr;
     if (ImGui::MenuItem("Import installed profile...", nullptr, false, platform))
         whenChangesSettled(state, "importing an installed profile", startListInstalled);
     disabledTip(!platform, kNoPlatform);
     if (ImGui::MenuItem("Import Azure VPN client package...")) requestImportAzure(state);
-    const bool exports = state.derived.exportsAvailable;
-    const std::string whyNot = "Not available: " + state.derived.exportsWhy;
+    const bool exports = doc && state.derived.exportsAvailable;
+    const std::string whyNot = doc ? "Not available: " + state.derived.exportsWhy : kStartPage;
     if (ImGui::MenuItem("Export PowerShell script...", nullptr, false, exports))
         requestFile(state, FileAction::ExportPowerShell);
     disabledTip(!exports, whyNot);

@@ -24,7 +24,7 @@ void handleShortcuts(AppState& state) {
     const bool typing = io.WantTextInput;
     if (pressed(ImGuiKey_N)) requestNew(state, Template::UserTunnel);
     if (pressed(ImGuiKey_O)) requestOpen(state, {});
-    if (pressed(ImGuiKey_S)) save(state);
+    if (pressed(ImGuiKey_S) && !state.view.startPage) save(state);
     if (!typing && pressed(ImGuiKey_Z)) undo(state);
     if (!typing && pressed(ImGuiKey_Y)) redo(state);
 }

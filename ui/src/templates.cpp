@@ -1,7 +1,5 @@
 #include "ui/templates.hpp"
 
-#include "model/azure_package.hpp"
-
 #include <array>
 
 namespace aovpn::ui {
@@ -38,11 +36,28 @@ Authentication userEapTls() {
     return auth;
 }
 
-// The seed's Azure P2S user tunnel (reference/profiles/seed_azure_user_tunnel.xml): the model's
-// Azure user tunnel (shared with the Azure package import) plus the seed's sample host routes.
+// The seed's Azure P2S user tunnel (reference/profiles/seed_azure_user_tunnel.xml), made safe.
 Profile azureUserTunnel() {
-    Profile p = aovpn::azureUserTunnel(
-        "azuregateway-b115055e-0882-49bc-a9b9-7de45cba12c0-8e6946892333.vpn.azure.com");
+    constexpr const char* kGateway =
+        "azuregateway-b115055e-0882-49bc-a9b9-7de45cba12c0-8e6946892333.vpn.azure.com";
+    Profile p;
+    p.profileName = "Azure VPN";
+    p.alwaysOn = true;
+    p.rememberCredentials = true;
+    p.registerDns = true;
+    NativeProfile np = ikev2SplitTunnel(kGateway);
+    // The seed has no suite (Windows' DH group 2 offer); the Azure preset is strong and inside
+    // Azure's default P2S policy.
+    np.cryptographySuite = makeCryptoSuite(CryptoPreset::AzureDefault);
+    // The seed switches server validation off; here it is on, for the gateway's own name (its
+    // certificate carries it). The root comes from the client package's VpnServerRoot.cer
+    // (Authentication > Trusted root CA > From a file...); the certificate filter from the pick.
+    Authentication auth = userEapTls();
+    auth.eap->tls.performServerValidation = true;
+    auth.eap->tls.acceptServerName = true;
+    auth.eap->tls.serverValidation->serverNames = kGateway;
+    np.authentication = std::move(auth);
+    p.nativeProfile = std::move(np);
     p.routes = {hostRoute("192.168.3.5"), hostRoute("192.168.3.4")};
     TrafficFilter f;
     f.remoteAddressRanges = "192.168.3.4, 192.168.3.5";
@@ -97,11 +112,14 @@ Profile makeTemplate(Template id) {
     return deviceTunnel();
 }
 
-void setDeviceTunnel(Profile& profile, bool device) {
+void setDeviceTunnel(Profile& profile, bool device, std::optional<UserTunnelAside>* aside) {
     NativeProfile& np =
         profile.nativeProfile ? *profile.nativeProfile : profile.nativeProfile.emplace();
     Authentication& auth = np.authentication ? *np.authentication : np.authentication.emplace();
     if (device) {
+        if (aside)
+            *aside = UserTunnelAside{auth, profile.rememberCredentials, np.nativeProtocolType,
+                                     np.routingPolicyType};
         profile.deviceTunnel = true;
         np.nativeProtocolType = NativeProtocol::IKEv2;
         np.routingPolicyType = RoutingPolicy::SplitTunnel;
@@ -110,6 +128,14 @@ void setDeviceTunnel(Profile& profile, bool device) {
         auth.machineMethod = MachineMethod::Certificate;
         // Remember credentials is a user-tunnel notion.
         profile.rememberCredentials.reset();
+    } else if (aside && *aside) {
+        profile.deviceTunnel.reset();
+        UserTunnelAside& kept = **aside;
+        auth = kept.authentication.value_or(Authentication{});
+        profile.rememberCredentials = kept.rememberCredentials;
+        np.nativeProtocolType = kept.nativeProtocolType;
+        np.routingPolicyType = kept.routingPolicyType;
+        aside->reset();
     } else {
         profile.deviceTunnel.reset();
         auth.machineMethod.reset();

@@ -60,17 +60,52 @@ bool inputOptText(const char* label, std::optional<std::string>& value, const ch
     return true;
 }
 
-bool inputOptNumber(const char* label, std::optional<std::uint32_t>& value, const char* hint) {
-    std::string text = value ? std::to_string(*value) : std::string();
-    if (!inputText(label, text, hint, ImGuiInputTextFlags_CharsDecimal)) return false;
+namespace {
+std::string notANumber(const std::string& text, const std::optional<std::uint32_t>& kept) {
+    std::string why = "Not taken: \"" + text + "\" is not a whole number; the field keeps " +
+                      (kept ? std::to_string(*kept) : std::string("nothing")) + ".";
+    if (text.find_first_of(".:,") != std::string::npos)
+        why += " Address lists go into the host-route box under Routes.";
+    return why;
+}
+} // namespace
+
+bool inputOptNumber(const char* label, std::optional<std::uint32_t>& value, const char* hint,
+                    ViewState* view) {
+    const std::uint32_t id = ImGui::GetID(label);
+    const std::string* rejected = nullptr;
+    if (view)
+        if (auto it = view->rejectedInput.find(id); it != view->rejectedInput.end())
+            rejected = &it->second;
+    const bool showsRejected = rejected != nullptr;
+    std::string text = rejected ? *rejected : (value ? std::to_string(*value) : std::string());
+    if (showsRejected) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.55f, 0.10f, 0.10f, 0.45f));
+    // Without a view, ImGui filters the keys; with one, everything is taken and checked here, so
+    // a paste arrives whole (a filter would splice "10.0.0.0/8, 10.1.0.0/16" into one string).
+    const bool edited = inputText(
+        label, text, hint, view ? ImGuiInputTextFlags_None : ImGuiInputTextFlags_CharsDecimal);
+    if (showsRejected) {
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", notANumber(text, value).c_str());
+    }
+    if (!edited) return false;
     std::uint32_t n = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (text.empty())
-        value.reset();
-    else if (ec == std::errc() && end == text.data() + text.size())
+    const bool number = !text.empty() && ec == std::errc() && end == text.data() + text.size();
+    if (!number && !text.empty()) {
+        if (!view) return false; // keep the last good number; the field shows what is stored
+        view->rejectedInput[id] = text;
+        view->status = notANumber(text, value);
+        return false;
+    }
+    if (showsRejected) {
+        view->rejectedInput.erase(id);
+        view->status.clear();
+    }
+    if (number)
         value = n;
     else
-        return false; // keep the last good number; the field shows what is stored
+        value.reset();
     return true;
 }
 

@@ -24,8 +24,10 @@ bool inputText(const char* label, std::string& text, const char* hint = nullptr,
 bool inputMultiline(const char* label, std::string& text, float height);
 // Empty text means "absent" (no element written).
 bool inputOptText(const char* label, std::optional<std::string>& value, const char* hint = nullptr);
+// With `view`, text that is not a number (a pasted address list...) is not dropped silently: it
+// stays in the field, framed red, with the reason in the status line, until it is fixed.
 bool inputOptNumber(const char* label, std::optional<std::uint32_t>& value,
-                    const char* hint = nullptr);
+                    const char* hint = nullptr, ViewState* view = nullptr);
 bool checkOpt(const char* label, std::optional<bool>& value, bool shownWhenAbsent);
 
 // Call before a widget: focuses it (and scrolls to it) when its issue was clicked.

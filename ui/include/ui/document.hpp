@@ -14,6 +14,11 @@ void markEdited(AppState& state, std::string_view editKey);
 void replaceProfile(AppState& state, Profile profile, std::string_view what);
 // A fresh document (New, Open): history cleared, not dirty.
 void loadDocument(AppState& state, Profile profile, std::string filePath);
+// The first screen (start_page.cpp): until the user picks a template, a file or an installed
+// profile, nothing can be applied, saved or exported.
+void showStartPage(AppState& state);
+// After a save: the document as it is now is what the file holds.
+void markSaved(AppState& state);
 
 bool canUndo(const AppState& state);
 bool canRedo(const AppState& state);

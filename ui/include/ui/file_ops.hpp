@@ -35,6 +35,9 @@ std::string writeFileAtomic(const std::string& path, std::string_view content);
 std::optional<std::string> readWholeFile(const std::string& path, std::string& error);
 
 void addRecentFile(Settings& settings, const std::string& path);
+// Drops recent files that are no longer there, with a note in the log for each (at start-up and
+// after an open found nothing).
+void dropMissingRecentFiles(AppState& state);
 // Settings as "key=value" lines; a missing or damaged file gives defaults.
 Settings loadSettings(const std::string& file);
 std::string saveSettings(const Settings& settings, const std::string& file);

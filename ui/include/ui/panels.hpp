@@ -5,6 +5,8 @@
 namespace aovpn::ui {
 
 void drawMenuBar(AppState& state);
+// The first screen until a document is chosen (start_page.cpp), in place of form and preview.
+void drawStartPage(AppState& state, float height);
 void drawFormPanel(AppState& state);
 // The left pane: the form and the "All settings" tree as tabs, and the Fix bar above them
 // (all_settings_panel.cpp).

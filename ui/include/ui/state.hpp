@@ -9,6 +9,7 @@
 #include "platform/platform.hpp"
 #include "platform/profiles.hpp"
 #include "ui/gateway_check_state.hpp"
+#include "ui/templates.hpp"
 
 #include <array>
 #include <cstdint>
@@ -57,7 +58,9 @@ struct DocumentState {
     Profile profile;
     std::uint64_t revision = 1;      // bumped on every change of `profile`
     std::uint64_t savedRevision = 1; // revision when last opened/saved
-    std::string filePath;            // UTF-8; empty until saved
+    Profile saved;                   // the profile as last opened/saved (undo back to it is clean)
+    std::optional<UserTunnelAside> userTunnelAside; // while a device tunnel is shown
+    std::string filePath;                           // UTF-8; empty until saved
     GatewayInfo gateway; // beside the profile, never written into it (the Azure import's pool)
     UndoStack undo;
     bool dirty() const { return revision != savedRevision; }
@@ -180,6 +183,8 @@ struct ViewState {
     std::vector<ErrorReport> errors;                  // error dialogs, oldest first
     std::function<void(AppState&)> afterSave;         // runs once a Save As (for it) succeeds
     std::string status; // a one-line answer in the action bar (why F5 did nothing...)
+    // Number fields' text that was not a number (by ImGui id): shown, framed red, until fixed.
+    std::map<std::uint32_t, std::string> rejectedInput;
     FileAction fileAction = FileAction::None; // the path popup to open (no native dialogs)
     std::string pathInput;                    // text of the path popup
     std::vector<platform::InstalledProfile> importList; // for "Import installed profile"
@@ -187,6 +192,9 @@ struct ViewState {
     HelpPage help = HelpPage::None;      // the Help page shown over the window
     std::vector<std::string> aboutLines; // from the app: library versions it links (GLFW, GL)
     GatewayCheckView gatewayCheck;       // the Check gateway window (ui/gateway_check.hpp)
+    // The start page stands in for form and preview until a template, a file or an installed
+    // profile is chosen (loadDocument ends it); the document behind it is not the user's.
+    bool startPage = false;
     bool quitRequested = false;
     bool quitConfirmed = false;
     AllSettingsView allSettings;
