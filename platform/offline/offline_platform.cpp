@@ -121,6 +121,7 @@ class OfflinePlatform final : public Platform {
     ProfileService& profiles() override { return service_; }
     ConnectionTester& connections() override { return tester_; }
     Session& session() override { return session_; }
+    AppliedCopies& appliedCopies() override { return *copies_; }
 
   private:
     offline::FolderCertificateStore certs_;

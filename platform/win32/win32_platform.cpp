@@ -33,6 +33,7 @@ class Win32Platform final : public Platform {
     ProfileService& profiles() override { return service_; }
     ConnectionTester& connections() override { return tester_; }
     Session& session() override { return session_; }
+    AppliedCopies& appliedCopies() override { return *copies_; }
 
   private:
     win::Win32Session session_;

@@ -261,7 +261,7 @@ if(EMULATOR)
   expect_json("repair-phonebook under Wine: no hidden phonebook, nothing to do" RC 0
     FIELDS command=repair-phonebook ok=ON ARGS repair-phonebook --json)
   expect("selftest under Wine: a report, the apply step mapped, exit 3" RC 3
-    OUT "session +| OK .*apply .user. +| FAILED  | HRESULT 0x8004100E" ARGS selftest)
+    OUT "session +[|] OK .*apply .user. +[|] FAILED  [|] HRESULT 0x8004100E" ARGS selftest)
 else()
   expect("apply offline" RC 0 OUT "Created \"Contoso AOVPN\" for " ARGS apply ${good})
   expect("apply offline again: replaced" RC 0 OUT "\"replaced\":true" ARGS apply ${good} --json)
@@ -290,7 +290,7 @@ else()
   expect_json("disconnect --json offline: nothing is connected, ok" RC 0
     FIELDS command=disconnect ok=ON ARGS disconnect "Contoso AOVPN" --json)
   expect("selftest offline: every step, nothing left" RC 0
-    OUT "apply .user. +| OK .*replace +| OK .*failing replace . restore +| OK +| [^|]*| [^\n]*restored from our copy.*connect . disconnect +| SKIPPED .*remove +| OK .*cleanup +| OK +| +| nothing left behind" ARGS selftest)
+    OUT "apply .user. +[|] OK .*\nreplace +[|] OK .*\nfailing replace . restore +[|] OK +[|] [^|]*[|] [^\n]*restored from our copy.*\nconnect . disconnect +[|] SKIPPED .*\nremove +[|] OK .*\ncleanup +[|] OK +[|] +[|] nothing left behind\nstored copy . journal .user. +[|] OK +[|] +[|] our stored copy and the replace journal are gone\n$" ARGS selftest)
   expect_json("selftest --json offline" RC 0
     FIELDS command=selftest ok=ON steps.0.step=session steps.0.outcome=OK ARGS selftest --json)
   # The question names profile and account and what changes (platform's autoTriggerRepairPlan).

@@ -200,10 +200,16 @@ class FakeConnectionTester final : public ConnectionTester {
     PhonebookCheck hiddenPbk;
     std::vector<std::string> repairs; // names repaired, in order
     Result<AutoTriggerStatus> autoTriggerStatus(std::string_view) override { return autoTrigger; }
-    Result<std::vector<std::string>> repairAutoTrigger(const ProfileTarget&,
+    // As the real one: out of the disabled list, the owner values rewritten for the target.
+    Result<std::vector<std::string>> repairAutoTrigger(const ProfileTarget& t,
                                                        std::string_view name) override {
         repairs.emplace_back(name);
         autoTrigger.disabledForProfile = false;
+        std::erase(autoTrigger.disabledList, std::string(name));
+        const bool device = t.kind == TunnelKind::Device;
+        autoTrigger.ownerSid = device ? "S-1-1-0" : t.user.sid;
+        autoTrigger.ownerAccount = device ? "every user (all-user profile)" : t.user.name;
+        autoTrigger.entryName = std::string(name);
         return std::vector<std::string>{"(fake) repaired " + std::string(name)};
     }
     Result<PhonebookCheck> checkHiddenPhonebook(const ProfileTarget&) override { return hiddenPbk; }
@@ -274,6 +280,7 @@ class FakePlatform final : public Platform {
     ProfileService& profiles() override { return service; }
     ConnectionTester& connections() override { return tester; }
     Session& session() override { return user; }
+    AppliedCopies& appliedCopies() override { return copies; }
 };
 
 } // namespace aovpn::fake

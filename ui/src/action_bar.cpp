@@ -1,5 +1,6 @@
 #include "ui/actions.hpp"
 #include "ui/panels.hpp"
+#include "ui/repairs.hpp"
 #include "ui/tasks.hpp"
 
 #include "widgets.hpp"
@@ -79,6 +80,7 @@ void drawActionBar(AppState& state) {
         separator();
     }
     target(state);
+    drawRepairStatus(state); // who owns auto-connect, a corrupted phonebook (repairs.cpp)
     if (!state.view.status.empty()) {
         ImGui::SameLine();
         separator();

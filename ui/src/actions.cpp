@@ -113,13 +113,17 @@ void refreshInstalled(AppState& state) {
     struct Found {
         platform::InstallStatus install;
         bool connected = false;
+        platform::Result<platform::AutoTriggerStatus> trigger;
+        platform::Result<platform::PhonebookCheck> phonebook;
     };
     state.tasks->run(
         "Checking " + name,
         [p, target, name](std::stop_token, TaskRunner&) {
-            auto status = p->connections().status(name);
+            auto& tester = p->connections();
+            auto status = tester.status(name);
             return Found{p->profiles().installState(target, name),
-                         status && status.value().connected};
+                         status && status.value().connected, tester.autoTriggerStatus(name),
+                         tester.checkHiddenPhonebook(target)};
         },
         [name](AppState& s, const Found& f) {
             if (profileName(s) != name) return; // the document moved on meanwhile
@@ -130,6 +134,10 @@ void refreshInstalled(AppState& state) {
             else
                 s.install.installed.reset();
             s.install.connected = f.connected;
+            s.install.autoTrigger.reset();
+            s.install.hiddenPhonebook.reset();
+            if (f.trigger) s.install.autoTrigger = f.trigger.value();
+            if (f.phonebook) s.install.hiddenPhonebook = f.phonebook.value();
         });
 }
 

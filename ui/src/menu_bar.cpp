@@ -4,6 +4,7 @@
 #include "ui/document.hpp"
 #include "ui/file_ops.hpp"
 #include "ui/panels.hpp"
+#include "ui/repairs.hpp"
 
 #include "widgets.hpp"
 
@@ -98,6 +99,13 @@ void drawMenuBar(AppState& state) {
         if (ImGui::MenuItem("Check installed state", nullptr, false, state.platform != nullptr))
             refreshInstalled(state);
         disabledTip(state.platform == nullptr, kNoPlatform);
+        const RepairAvailability r = availableRepairs(state); // repairs.cpp
+        if (ImGui::MenuItem("Repair auto-connect...", nullptr, false, r.autoConnect))
+            requestRepairAutoConnect(state);
+        disabledTip(!r.autoConnect, r.whyAutoConnect);
+        if (ImGui::MenuItem("Check hidden phonebook...", nullptr, false, r.phonebook))
+            requestPhonebookCheck(state);
+        disabledTip(!r.phonebook, r.whyPhonebook);
         ImGui::Separator();
         if (ImGui::MenuItem("Restart as administrator", nullptr, false, canRestartElevated(state)))
             restartElevated(state);

@@ -258,6 +258,10 @@ class Platform {
     virtual ProfileService& profiles() = 0;
     virtual ConnectionTester& connections() = 0;
     virtual Session& session() = 0;
+    // The copies of what this tool applied and the replace journals, where the profile
+    // operations keep them (on Windows the protected folder the SYSTEM broker writes too): the
+    // self-test checks that its cleanup left none.
+    virtual AppliedCopies& appliedCopies() = 0;
 };
 
 // The Win32 implementation on Windows, the offline one elsewhere.

@@ -102,6 +102,10 @@ struct InstallState {
     std::optional<platform::SessionInfo> session;
     // The last look-up, for what it found besides yes/no ("no MDM bridge", "needs rights").
     std::optional<platform::InstallStatus> lookup;
+    // Who owns the auto-trigger and the target's hidden phonebook, as the last check read them
+    // (ui/repairs.hpp); empty where they could not be read (no RAS here, no RasMan\Config).
+    std::optional<platform::AutoTriggerStatus> autoTrigger;
+    std::optional<platform::PhonebookCheck> hiddenPhonebook;
 };
 
 // A question over the window that holds what each answer does (ImHex's PopupQuestion).
