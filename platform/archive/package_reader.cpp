@@ -72,6 +72,11 @@ Result<std::vector<PackageEntry>> readPackage(const fs::path& path, const Wanted
     std::error_code ec;
     if (fs::is_directory(path, ec)) return readFolder(path, wanted, limits);
     if (!fs::is_regular_file(path, ec)) return cannot(path, "it is not a file or a folder");
+    // A file dialog picks files: Generic/VpnSettings.xml (or AzureVPN/azurevpnconfig.xml)
+    // picked inside the extracted folder stands for that folder.
+    const std::string key = entryKey(pathToUtf8(path.parent_path().filename() / path.filename()));
+    if (key == "generic/vpnsettings.xml" || key == "azurevpn/azurevpnconfig.xml")
+        return readFolder(path.parent_path().parent_path(), wanted, limits);
     auto bytes = readFile(path, limits.maxArchive);
     if (!bytes) return bytes.error();
     return readZip(bytes.value(), wanted, limits);

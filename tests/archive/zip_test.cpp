@@ -99,6 +99,10 @@ TEST_CASE("zip: the same package as a file on disk and as its extracted folder")
         fs::create_directories((dir / name).parent_path());
         std::ofstream(dir / name, std::ios::binary) << data;
     }
+    // The folder picked as its Generic/VpnSettings.xml (what a file dialog can give).
+    r = platform::readPackage(dir / "Generic" / "VpnSettings.xml", azurePackageWants);
+    REQUIRE_MESSAGE(r.ok(), r.error().describe());
+    CHECK(r.value().size() == 3);
     r = platform::readPackage(dir, azurePackageWants);
     REQUIRE_MESSAGE(r.ok(), r.error().describe());
     const auto imported = importAzurePackage(r.value());

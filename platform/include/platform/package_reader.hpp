@@ -24,7 +24,8 @@ struct PackageLimits {
 
 using WantedEntry = std::function<bool(std::string_view name)>;
 
-// A .zip file or a folder. Errors say what was refused and why, naming the entry.
+// A .zip file or a folder (or Generic/VpnSettings.xml or AzureVPN/azurevpnconfig.xml inside the
+// folder, for file dialogs). Errors say what was refused and why, naming the entry.
 Result<std::vector<PackageEntry>> readPackage(const std::filesystem::path& path,
                                               const WantedEntry& wanted,
                                               const PackageLimits& limits = {});
