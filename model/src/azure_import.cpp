@@ -161,7 +161,8 @@ bool readPoolAndDns(const pugi::xml_node& root, AzureImport& out, std::string& e
     return true;
 }
 
-// VpnServerRoot.cer and CaCerts/string: TrustedRootCA, server validation on.
+// VpnServerRoot.cer and CaCerts/string: TrustedRootCA pinned (server validation is on in the
+// Azure user tunnel already, for the gateway's name).
 bool readRoots(const pugi::xml_node& root, const std::vector<PackageEntry>& entries,
                AzureImport& out, std::string& error) {
     std::vector<std::string> thumbs;
@@ -184,11 +185,11 @@ bool readRoots(const pugi::xml_node& root, const std::vector<PackageEntry>& entr
     auto& tls = out.profile.nativeProfile->authentication->eap->tls;
     tls.serverValidation->trustedRootCAs = thumbs;
     if (thumbs.empty()) {
-        out.todo.push_back("The package holds no gateway root: server validation stays off. "
-                           "Add the gateway's root under Server validation.");
+        out.todo.push_back("The package holds no gateway root: Windows checks the gateway's "
+                           "name and a root this PC trusts, and may ask the user. Add the "
+                           "gateway's root under Server validation to pin it.");
         return true;
     }
-    tls.performServerValidation = true;
     tls.serverValidation->disableUserPromptForServerValidation = true;
     out.summary.push_back(
         fmt::format("Server validation on, trusted root(s) {}", fmt::join(thumbs, ", ")));

@@ -20,6 +20,13 @@ Profile azureUserTunnel(std::string server) {
     Authentication auth;
     auth.userMethod = UserMethod::Eap;
     auth.eap = defaultUserTunnelEapTls();
+    // The seed switches server validation off; here it is on, for the gateway's own name (its
+    // certificate carries it). The root comes from the package's VpnServerRoot.cer (the import)
+    // or Server validation > Trusted root CA; the certificate filter from the user's pick.
+    EapTlsSettings& tls = auth.eap->tls;
+    tls.performServerValidation = true;
+    tls.acceptServerName = true;
+    tls.serverValidation->serverNames = np.servers.front().fqdn;
     np.authentication = std::move(auth);
     p.nativeProfile = std::move(np);
     return p;

@@ -82,6 +82,35 @@ TEST_CASE("import: a PEM root and SSTP-only VpnType") {
               .front() == kRootThumb);
 }
 
+TEST_CASE("import: without a gateway root, server validation stays on for the gateway's name") {
+    auto entries = package();
+    entries.pop_back(); // no Generic/VpnServerRoot.cer
+    auto settings = vpnSettings();
+    settings.erase(settings.find("<CaCerts>"),
+                   settings.find("</CaCerts>") + 10 - settings.find("<CaCerts>"));
+    entries[2].data = settings;
+    const auto r = importAzurePackage(entries);
+    REQUIRE_MESSAGE(r.ok, r.error);
+    const NativeProfile& np = *r.value.profile.nativeProfile;
+    const auto& tls = np.authentication->eap->tls;
+    CHECK(tls.performServerValidation == true);
+    CHECK(tls.acceptServerName == true);
+    CHECK(tls.serverValidation->serverNames == np.servers.front().fqdn);
+    CHECK(tls.serverValidation->trustedRootCAs.empty());
+    CHECK(has(r.value.todo, "The package holds no gateway root"));
+    CHECK_FALSE(has(r.value.todo, "Azure rotates the gateway's root"));
+}
+
+TEST_CASE("the Azure user tunnel: server validation on for its server, the Azure preset") {
+    const Profile p = azureUserTunnel("gw.example.vpn.azure.com");
+    const auto& tls = p.nativeProfile->authentication->eap->tls;
+    CHECK(tls.performServerValidation == true);
+    CHECK(tls.acceptServerName == true);
+    CHECK(tls.serverValidation->serverNames == "gw.example.vpn.azure.com");
+    CHECK(matchingPreset(p.nativeProfile->cryptographySuite) == CryptoPreset::AzureDefault);
+    CHECK_FALSE(hasErrors(validateProfile(p)));
+}
+
 TEST_CASE("import: the packages Windows' built-in VPN cannot use are refused by name") {
     auto r = importAzurePackage(
         {{"AzureVPN/azurevpnconfig.xml", {}, false}, {"OpenVPN/vpnconfig.ovpn", {}, false}});
