@@ -1,5 +1,6 @@
 # Third-party libraries, exposed under one set of names whatever the OS:
 #   dep::pugixml dep::fmt dep::doctest   (model and tests)
+#   dep::minizip                         (the Azure package reader, platform/archive; its tests)
 #   dep::glfw dep::gl dep::imgui         (ui and app, when AOVPN_BUILD_GUI)
 # Linux takes Debian's -dev packages; the Windows cross build compiles the Debian SOURCE packages
 # that scripts/fetch-sources.sh unpacks into AOVPN_DEPS_DIR. Dear ImGui is compiled from its
@@ -36,6 +37,26 @@ else()
   add_library(dep::pugixml ALIAS pugixml::pugixml)
   add_library(dep::fmt ALIAS fmt::fmt)
   add_library(dep::doctest ALIAS doctest::doctest)
+endif()
+
+# zlib's contrib/minizip (the Azure VPN client zip): Debian's libminizip-dev natively; the Windows
+# build compiles zlib and minizip from Debian's zlib source package, static in the exe.
+if(WIN32)
+  _aovpn_need_source(zlib)
+  set(_z "${_src}/zlib")
+  add_library(aovpn_minizip STATIC
+    "${_z}/adler32.c" "${_z}/crc32.c" "${_z}/inflate.c" "${_z}/inftrees.c" "${_z}/inffast.c"
+    "${_z}/deflate.c" "${_z}/trees.c" "${_z}/zutil.c"
+    "${_z}/contrib/minizip/unzip.c" "${_z}/contrib/minizip/zip.c" "${_z}/contrib/minizip/ioapi.c")
+  target_include_directories(aovpn_minizip SYSTEM PUBLIC "${_z}" "${_z}/contrib/minizip")
+  # No PKWARE encryption code: encrypted entries are refused before any data is read.
+  target_compile_definitions(aovpn_minizip PUBLIC NOUNCRYPT NOCRYPT)
+  target_compile_options(aovpn_minizip PRIVATE -w)
+  add_library(dep::minizip ALIAS aovpn_minizip)
+else()
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(AOVPN_MINIZIP REQUIRED IMPORTED_TARGET GLOBAL minizip zlib)
+  add_library(dep::minizip ALIAS PkgConfig::AOVPN_MINIZIP)
 endif()
 
 # Header-only PNG writer (Debian libstb-dev) for screenshots.

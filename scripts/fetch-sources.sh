@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetches the Debian SOURCE packages our build compiles itself (Dear ImGui on both OSes; GLFW,
-# pugixml, fmt and doctest for the Windows cross build) into a cache, and unpacks each once.
+# pugixml, fmt, doctest and zlib with its contrib/minizip for the Windows cross build) into a
+# cache, and unpacks each once.
 # A second run finds the unpacked folders and does nothing.
 #   usage: scripts/fetch-sources.sh [CACHE_DIR]   (default: .deps/ in the repo)
 #
@@ -20,7 +21,7 @@ cd "$cache/src"
 # would resolve to trixie's (newer) source.
 declare -A PKG=([imgui=1.90.1+ds-1]=imgui-1.90 [libglfw3-dev/bookworm]=glfw3
                 [libpugixml-dev/bookworm]=pugixml [libfmt-dev/bookworm]=fmtlib
-                [doctest-dev/bookworm]=doctest)
+                [doctest-dev/bookworm]=doctest [zlib/bookworm]=zlib)
 
 need=()
 for p in "${!PKG[@]}"; do [ -d "${PKG[$p]}" ] || need+=("$p"); done

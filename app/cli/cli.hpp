@@ -71,5 +71,6 @@ int runRules(); // the validator's rule catalogue
 int runRender(int argc, char** argv);
 int runNormalize(int argc, char** argv);
 int runCheckGateway(int argc, char** argv); // exit codes: model/gateway_report.hpp
+int runImportAzure(int argc, char** argv);
 
 } // namespace aovpn::cli

@@ -61,6 +61,10 @@ commands:
                             --cert gives the client certificate's CA chain for the CERTREQ check;
                             exit 0 all passed, 1 a check predicts a failure, 2 bad input,
                             3 a check could not run
+  import-azure ZIP|DIR [--name NAME] [--nrpt NAMESPACE] [-o OUT]
+                            the Azure portal's "Download VPN client" package (the zip or its
+                            folder) as a user-tunnel profile: server, routes, gateway roots;
+                            --nrpt adds an NRPT rule with the package's CustomDnsServers
 
 platform commands (Windows: WMI, RAS and the SYSTEM broker; Linux: the offline profile folder):
   apply FILE [--user DOMAIN\name|SID] [--name NAME]
@@ -127,6 +131,7 @@ int main(int rawArgc, char** rawArgv) {
         if (cmd == "render") return aovpn::cli::runRender(argc, argv);
         if (cmd == "normalize") return aovpn::cli::runNormalize(argc, argv);
         if (cmd == "check-gateway") return aovpn::cli::runCheckGateway(argc, argv);
+        if (cmd == "import-azure") return aovpn::cli::runImportAzure(argc, argv);
         if (cmd == "apply") return aovpn::cli::runApply(argc, argv);
         if (cmd == "remove") return aovpn::cli::runRemove(argc, argv);
         if (cmd == "list") return aovpn::cli::runList(argc, argv);

@@ -38,6 +38,10 @@ DialogKind kindOf(ui::FileAction action) {
     case ui::FileAction::ImportRootCa:
         return {L"Certificates (*.cer;*.crt;*.pem)\0*.cer;*.crt;*.pem\0All files\0*.*\0", L"cer",
                 false};
+    case ui::FileAction::ImportAzure: // the zip, or VpnSettings.xml in the extracted folder
+        return {L"Azure VPN client package (*.zip;VpnSettings.xml)\0*.zip;VpnSettings.xml\0All "
+                L"files\0*.*\0",
+                L"zip", false};
     case ui::FileAction::None:
         break;
     }

@@ -3,6 +3,7 @@
 #include "model/product.hpp"
 #include "model/product_info.hpp"
 #include "model/utf8_path.hpp"
+#include "platform/gateway_check.hpp"
 #include "platform/platform.hpp"
 #include "platform/system_paths.hpp"
 #include "ui/actions.hpp"
@@ -264,6 +265,7 @@ void setUpSession(Session& s, GLFWwindow* w, const GuiOptions& o) {
     ui::AppState& st = s.state;
     s.platform = platform::makeSystemPlatform();
     st.platform = s.platform.get();
+    st.checkGateway = &platform::checkGateway; // the window's Check gateway (issue 10)
     s.dialogs = makeFileDialogs(w);
     st.dialogs = s.dialogs.get();
     FramePacer* pacer = &s.pacer;

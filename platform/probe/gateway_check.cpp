@@ -10,36 +10,10 @@
 namespace aovpn::platform {
 namespace {
 
-bool listHas(const NativeProfile& np, NativeProtocol p) {
-    if (!np.protocolList) return false;
-    const auto& l = np.protocolList->protocols;
-    return std::any_of(l.begin(), l.end(),
-                       [&](const Known<NativeProtocol>& k) { return k.value == p; });
-}
-
-bool protocolIs(const Profile& profile, NativeProtocol p) {
-    if (!profile.nativeProfile) return false;
-    const NativeProfile& np = *profile.nativeProfile;
-    const auto& t = np.nativeProtocolType;
-    return (t && (t->value == p || t->value == NativeProtocol::Automatic)) || listHas(np, p);
-}
-
-std::vector<std::string> serversOf(const Profile& profile, const GatewayCheckOptions& o) {
-    if (o.server) return {*o.server};
-    std::vector<std::string> out;
-    if (!profile.nativeProfile) return out;
-    for (const VpnServer& s : profile.nativeProfile->servers) {
-        std::string fqdn(trimSpaces(s.fqdn));
-        if (!fqdn.empty() && std::find(out.begin(), out.end(), fqdn) == out.end())
-            out.push_back(std::move(fqdn));
-    }
-    return out;
-}
-
 // The name Windows checks the SSTP certificate against: the profile's, even when --server
 // points the check at another address.
 std::string certificateName(const Profile& profile, const std::string& asked) {
-    const auto servers = serversOf(profile, {});
+    const auto servers = gatewayServers(profile, {});
     return servers.empty() ? asked : servers.front();
 }
 
@@ -104,31 +78,6 @@ ServerCheck checkServer(const Profile& profile, const Plan& plan, const std::str
 
 } // namespace
 
-bool usesIkev2(const Profile& profile) {
-    return protocolIs(profile, NativeProtocol::IKEv2);
-}
-
-bool usesSstp(const Profile& profile) {
-    return protocolIs(profile, NativeProtocol::SSTP);
-}
-
-std::string checkGatewayInput(const Profile& profile, const GatewayCheckOptions& o) {
-    if (!profile.nativeProfile)
-        return "The profile has no NativeProfile (a plug-in profile): there is no gateway to ask.";
-    if (serversOf(profile, o).empty())
-        return "The profile names no server (NativeProfile/Servers).";
-    if (!usesIkev2(profile) && !usesSstp(profile))
-        return "The profile uses neither IKEv2 nor SSTP (NativeProtocolType): nothing to check.";
-    if (o.ikePort == 0 || o.sstpPort == 0) return "A port must be 1-65535.";
-    if (o.timeout.count() < 100 || o.timeout > std::chrono::minutes(2))
-        return "The timeout must be between 0.1 and 120 seconds.";
-    if (usesIkev2(profile)) {
-        const auto offer = ike::offerFor(profile.nativeProfile->cryptographySuite);
-        if (!offer.ok) return offer.error;
-    }
-    return {};
-}
-
 GatewayReport checkGateway(const Profile& profile, const GatewayInfo& gateway,
                            const GatewayCheckOptions& o, std::stop_token stop,
                            const GatewayProgress& progress) {
@@ -145,7 +94,7 @@ GatewayReport checkGateway(const Profile& profile, const GatewayInfo& gateway,
         plan.expected = applicablePolicy(profile, gateway);
         plan.chain = chainFor(profile, o);
     }
-    for (const std::string& host : serversOf(profile, o)) {
+    for (const std::string& host : gatewayServers(profile, o)) {
         if (stop.stop_requested()) break;
         report.servers.push_back(checkServer(profile, plan, host, o, stop, progress));
     }

@@ -3,6 +3,7 @@
 // OpenSSL; win32/: Winsock, BCrypt, Schannel, CryptoAPI). Internal to platform/probe.
 #include "model/gateway_verdicts.hpp"
 #include "model/ike_message.hpp"
+#include "model/sha1.hpp"
 #include "platform/gateway_check.hpp"
 
 #include <array>
@@ -62,12 +63,12 @@ std::unique_ptr<TcpStream> connectTcp(const Address& to, std::uint16_t port,
                                       const std::stop_token& stop, std::string& error);
 
 // Crypto for IKE: a real ephemeral public value for a group (the private half is thrown away:
-// the exchange never gets past IKE_SA_INIT), SHA-1, and random bytes.
+// the exchange never gets past IKE_SA_INIT), and random bytes. SHA-1 is the model's
+// (model/sha1.hpp: one implementation for thumbprints, CERTREQ key hashes and NAT detection).
 bool makePublicValue(std::uint16_t group, std::vector<std::uint8_t>& out, std::string& error);
 // Per OS, called by makePublicValue (key_exchange.cpp) for MODP and ECP groups.
 bool modpPublicValue(std::uint16_t group, std::vector<std::uint8_t>& out, std::string& error);
 bool ecpPublicValue(std::uint16_t group, std::vector<std::uint8_t>& out, std::string& error);
-ike::Sha1 sha1(std::span<const std::uint8_t> data);
 bool randomBytes(std::span<std::uint8_t> out, std::string& error);
 
 // One TLS handshake to `to`:`port` with SNI `fqdn`, and the server certificate judged against

@@ -2,18 +2,7 @@
 # (which runs this script): exit codes 0/1/2, the text report and --json. Few runs: each is a
 # Wine start for the Windows exe.
 #   -DAOVPN=exe -DEMULATOR=wine|"" -DDRIVE=Z:|"" -DDATA=tests/data/gateway
-set(failures 0)
-function(expect name rc regex)
-  execute_process(COMMAND ${EMULATOR} ${AOVPN} ${ARGN} RESULT_VARIABLE got OUTPUT_VARIABLE out
-                  ERROR_VARIABLE err)
-  if(NOT got STREQUAL rc)
-    message(SEND_ERROR "FAIL ${name}: exit ${got}, expected ${rc}\n${out}\n${err}")
-  elseif(NOT "${out}${err}" MATCHES "${regex}")
-    message(SEND_ERROR "FAIL ${name}: output does not match '${regex}'\n${out}\n${err}")
-  else()
-    message(STATUS "ok   ${name}")
-  endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/expect.cmake")
 
 set(D "${DRIVE}${DATA}")
 set(ike $ENV{AOVPN_GW_IKE_PORT})

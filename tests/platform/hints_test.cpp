@@ -63,9 +63,11 @@ TEST_CASE("every code issue 9 lists has a hint with a next step") {
                                                         {CodeKind::Ras, 18},
                                                         {CodeKind::HResult, 0x80070331},
                                                         {CodeKind::Win32, 18}};
-    for (const auto& [kind, code] : codes) {
+    // Not a structured binding: clang 14 cannot capture one in CAPTURE's lambda.
+    for (const auto& entry : codes) {
+        const std::uint32_t code = entry.second;
         CAPTURE(code);
-        const auto h = hintFor(kind, code);
+        const auto h = hintFor(entry.first, code);
         REQUIRE(h);
         CHECK(!h->meaning.empty());
         CHECK(!h->nextStep.empty());

@@ -44,6 +44,7 @@ void loadDocument(AppState& state, Profile profile, std::string filePath) {
     if (!profile.nativeProfile && !profile.pluginProfile) profile.nativeProfile.emplace();
     state.doc.profile = std::move(profile);
     state.doc.filePath = std::move(filePath);
+    state.doc.gateway = {};
     state.doc.undo = UndoStack{};
     state.doc.userTunnelAside.reset();
     state.view.rejectedInput.clear();
@@ -111,7 +112,7 @@ void refreshDerived(AppState& state) {
     for (const XmlDiagnostic& w : written.warnings)
         d.writeWarnings.push_back(w.message);
     d.escaped = escapeCimString(d.xml);
-    d.issues = validateProfile(state.doc.profile);
+    d.issues = validateProfile(state.doc.profile, state.doc.gateway);
     // Apply and both exports take the InstanceID from the name, so here a missing name is an
     // error at the field. (The model keeps it a warning: Intune and scripts name a profile
     // outside its XML, and most deployed ProfileXML has no ProfileName.)

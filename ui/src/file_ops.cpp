@@ -4,6 +4,7 @@
 #include "model/profile_xml.hpp"
 #include "model/utf8_path.hpp"
 #include "ui/actions.hpp"
+#include "ui/azure_import.hpp"
 #include "ui/certificates.hpp"
 #include "ui/dialogs.hpp"
 #include "ui/document.hpp"
@@ -41,6 +42,7 @@ std::string suggestionFor(const AppState& state, FileAction action) {
         return suggestedName(state, "-intune.txt");
     case FileAction::Open:
     case FileAction::ImportRootCa:
+    case FileAction::ImportAzure:
     case FileAction::None:
         break;
     }
@@ -93,6 +95,9 @@ void completeFile(AppState& state, FileAction action, const std::string& path) {
         break;
     case FileAction::ImportRootCa:
         trustRootFile(state, path);
+        break;
+    case FileAction::ImportAzure:
+        importAzureFile(state, path);
         break;
     case FileAction::None:
         break;

@@ -1,4 +1,5 @@
 #include "ui/document.hpp"
+#include "ui/gateway_check.hpp"
 #include "ui/panels.hpp"
 #include "ui/templates.hpp"
 
@@ -56,6 +57,7 @@ void drawCryptoSection(AppState& state) {
     NativeProfile& np = *p.nativeProfile;
     ImGui::TextDisabled("IKEv2 proposals; the server must match, or the connection fails (13868).");
     presetButtons(state, np);
+    drawCheckGatewayButton(state);
     fieldIssues(state, "NativeProfile/CryptographySuite");
     if (!np.cryptographySuite) {
         const std::string note(cryptoPresetInfo(CryptoPreset::WindowsDefault).note);

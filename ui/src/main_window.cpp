@@ -1,6 +1,7 @@
 #include "ui/main_window.hpp"
 
 #include "ui/document.hpp"
+#include "ui/gateway_check.hpp"
 #include "ui/panels.hpp"
 #include "ui/tasks.hpp"
 
@@ -86,6 +87,7 @@ void drawMainWindow(AppState& state) {
     drawLogPanel(state);
     ImGui::EndChild();
     drawDialogs(state);
+    drawGatewayCheckWindow(state);
     ImGui::End();
     // Edits made while drawing show in the preview on this same frame's next draw.
     refreshDerived(state);

@@ -1,4 +1,5 @@
 #include "ui/actions.hpp"
+#include "ui/azure_import.hpp"
 #include "ui/dialogs.hpp"
 #include "ui/document.hpp"
 #include "ui/file_ops.hpp"
@@ -46,6 +47,7 @@ void fileMenu(AppState& state) {
     if (ImGui::MenuItem("Import installed profile...", nullptr, false, platform))
         whenChangesSettled(state, "importing an installed profile", startListInstalled);
     disabledTip(!platform, kNoPlatform);
+    if (ImGui::MenuItem("Import Azure VPN client package...")) requestImportAzure(state);
     const bool exports = doc && state.derived.exportsAvailable;
     const std::string whyNot = doc ? "Not available: " + state.derived.exportsWhy : kStartPage;
     if (ImGui::MenuItem("Export PowerShell script...", nullptr, false, exports))

@@ -1,5 +1,7 @@
 #include "ui/templates.hpp"
 
+#include "model/azure_package.hpp"
+
 #include <array>
 
 namespace aovpn::ui {
@@ -36,28 +38,11 @@ Authentication userEapTls() {
     return auth;
 }
 
-// The seed's Azure P2S user tunnel (reference/profiles/seed_azure_user_tunnel.xml), made safe.
+// The seed's Azure P2S user tunnel (reference/profiles/seed_azure_user_tunnel.xml), made safe:
+// the model's Azure user tunnel (the package import's too) with the seed's sample routes.
 Profile azureUserTunnel() {
-    constexpr const char* kGateway =
-        "azuregateway-b115055e-0882-49bc-a9b9-7de45cba12c0-8e6946892333.vpn.azure.com";
-    Profile p;
-    p.profileName = "Azure VPN";
-    p.alwaysOn = true;
-    p.rememberCredentials = true;
-    p.registerDns = true;
-    NativeProfile np = ikev2SplitTunnel(kGateway);
-    // The seed has no suite (Windows' DH group 2 offer); the Azure preset is strong and inside
-    // Azure's default P2S policy.
-    np.cryptographySuite = makeCryptoSuite(CryptoPreset::AzureDefault);
-    // The seed switches server validation off; here it is on, for the gateway's own name (its
-    // certificate carries it). The root comes from the client package's VpnServerRoot.cer
-    // (Authentication > Trusted root CA > From a file...); the certificate filter from the pick.
-    Authentication auth = userEapTls();
-    auth.eap->tls.performServerValidation = true;
-    auth.eap->tls.acceptServerName = true;
-    auth.eap->tls.serverValidation->serverNames = kGateway;
-    np.authentication = std::move(auth);
-    p.nativeProfile = std::move(np);
+    Profile p = aovpn::azureUserTunnel(
+        "azuregateway-b115055e-0882-49bc-a9b9-7de45cba12c0-8e6946892333.vpn.azure.com");
     p.routes = {hostRoute("192.168.3.5"), hostRoute("192.168.3.4")};
     TrafficFilter f;
     f.remoteAddressRanges = "192.168.3.4, 192.168.3.5";

@@ -37,6 +37,8 @@ struct GatewayCheckOptions {
     KeFault keFault = KeFault::None;
 };
 
+// The servers a check asks: --server, or the profile's (trimmed, each once).
+std::vector<std::string> gatewayServers(const Profile& profile, const GatewayCheckOptions& options);
 // Whether a profile's protocol asks for IKEv2 / SSTP checks (Automatic and ProtocolList count).
 bool usesIkev2(const Profile& profile);
 bool usesSstp(const Profile& profile);
@@ -45,6 +47,7 @@ bool usesSstp(const Profile& profile);
 // (no server, a suite the IKE probe cannot send...). The CLI turns it into exit code 2.
 std::string checkGatewayInput(const Profile& profile, const GatewayCheckOptions& options);
 
+// The functions above are OS-independent (platform_core); checkGateway is platform_probe's.
 // Progress: one short sentence per step ("Resolving vpn.example.com", "IKEv2 to ...").
 using GatewayProgress = std::function<void(std::string_view)>;
 

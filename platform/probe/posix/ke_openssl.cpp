@@ -102,13 +102,6 @@ bool ecpPublicValue(std::uint16_t group, std::vector<std::uint8_t>& out, std::st
     return ecpPublic(group, out, error);
 }
 
-ike::Sha1 sha1(std::span<const std::uint8_t> data) {
-    ike::Sha1 out{};
-    unsigned int len = 0;
-    EVP_Digest(data.data(), data.size(), out.data(), &len, EVP_sha1(), nullptr);
-    return out;
-}
-
 bool randomBytes(std::span<std::uint8_t> out, std::string& error) {
     if (RAND_bytes(out.data(), static_cast<int>(out.size())) == 1) return true;
     error = opensslError("OpenSSL has no random bytes");

@@ -149,19 +149,6 @@ bool ecpPublicValue(std::uint16_t group, std::vector<std::uint8_t>& out, std::st
     return ecdh(group, out, error);
 }
 
-ike::Sha1 sha1(std::span<const std::uint8_t> data) {
-    ike::Sha1 out{};
-    Alg alg;
-    BCRYPT_HASH_HANDLE hash = nullptr;
-    if (ok(BCryptOpenAlgorithmProvider(&alg.h, BCRYPT_SHA1_ALGORITHM, nullptr, 0)) &&
-        ok(BCryptCreateHash(alg.h, &hash, nullptr, 0, nullptr, 0, 0))) {
-        BCryptHashData(hash, const_cast<PUCHAR>(data.data()), static_cast<ULONG>(data.size()), 0);
-        BCryptFinishHash(hash, out.data(), static_cast<ULONG>(out.size()), 0);
-        BCryptDestroyHash(hash);
-    }
-    return out;
-}
-
 bool randomBytes(std::span<std::uint8_t> out, std::string& error) {
     const NTSTATUS s = BCryptGenRandom(nullptr, out.data(), static_cast<ULONG>(out.size()),
                                        BCRYPT_USE_SYSTEM_PREFERRED_RNG);

@@ -3,10 +3,12 @@
 // undo history) and view state (text buffers, selection, tabs, popups) are separate structs, so
 // undo, save and tests touch only the first. Derived state (XML, escaped string, findings) is
 // rebuilt from the document only when its revision changes.
+#include "model/gateway_info.hpp"
 #include "model/profile.hpp"
 #include "model/validate.hpp"
 #include "platform/platform.hpp"
 #include "platform/profiles.hpp"
+#include "ui/gateway_check_state.hpp"
 #include "ui/templates.hpp"
 
 #include <array>
@@ -59,6 +61,7 @@ struct DocumentState {
     Profile saved;                   // the profile as last opened/saved (undo back to it is clean)
     std::optional<UserTunnelAside> userTunnelAside; // while a device tunnel is shown
     std::string filePath;                           // UTF-8; empty until saved
+    GatewayInfo gateway; // beside the profile, never written into it (the Azure import's pool)
     UndoStack undo;
     bool dirty() const { return revision != savedRevision; }
 };
@@ -155,7 +158,15 @@ struct FleetExportView {
 };
 
 enum class HelpPage { None, About, Keys, Troubleshooting };
-enum class FileAction { None, Open, SaveAs, ExportPowerShell, ExportIntune, ImportRootCa };
+enum class FileAction {
+    None,
+    Open,
+    SaveAs,
+    ExportPowerShell,
+    ExportIntune,
+    ImportRootCa,
+    ImportAzure, // the Azure VPN client package (ui/azure_import.hpp)
+};
 
 // How the window looks right now; never saved into a profile.
 struct ViewState {
@@ -180,6 +191,7 @@ struct ViewState {
     bool importOpen = false;
     HelpPage help = HelpPage::None;      // the Help page shown over the window
     std::vector<std::string> aboutLines; // from the app: library versions it links (GLFW, GL)
+    GatewayCheckView gatewayCheck;       // the Check gateway window (ui/gateway_check.hpp)
     // The start page stands in for form and preview until a template, a file or an installed
     // profile is chosen (loadDocument ends it); the document behind it is not the user's.
     bool startPage = false;
@@ -210,6 +222,7 @@ struct AppState {
     Settings settings;
     platform::Platform* platform = nullptr; // owned by the app (or a test); may be null
     FileDialogs* dialogs = nullptr;         // native dialogs; null = in-window path entry
+    GatewayChecker checkGateway;            // the probe (platform::checkGateway); may be empty
     std::unique_ptr<TaskRunner> tasks;      // the worker for actions (apply, connect, remove...)
     // A second worker for quick store reads, so a certificate refresh never holds up (or
     // disables) Apply, and an action never waits behind a read.

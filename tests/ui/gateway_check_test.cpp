@@ -1,0 +1,83 @@
+// The Check gateway button and window, driven by label, with the REAL probe behind it (the
+// app's platform::checkGateway) aimed at a closed loopback port of issue 10's range: the report
+// comes back from the worker, the window's port field is used, Cancel stops a check that would
+// wait.
+#include "ui/document.hpp"
+#include "ui/gateway_check.hpp"
+#include "ui/templates.hpp"
+
+#include "ui_driver.hpp"
+
+#include <chrono>
+#include <thread>
+
+using namespace aovpn;
+
+namespace {
+
+// The app's probe; the window's IKE port set to a closed loopback port of issue 10's range (no
+// service of the tests ever listens on 20999), so nothing goes to UDP 500 or off the machine.
+void loopbackProfile(test::UiDriver& ui, float timeoutSeconds) {
+    ui.state.checkGateway = &platform::checkGateway;
+    ui.state.view.gatewayCheck.ikePort = 20999;
+    ui.state.view.gatewayCheck.timeoutSeconds = timeoutSeconds;
+    ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::AzureUserTunnel), {});
+    ui.state.doc.profile.nativeProfile->servers = {{"127.0.0.1", std::nullopt}};
+    ui::markEdited(ui.state, {});
+}
+
+void settle(test::UiDriver& ui) {
+    ui.state.tasks->waitIdle();
+    ui.frames(2); // drain the result, then draw it
+}
+
+} // namespace
+
+TEST_CASE("Check gateway: the button runs the probe on the worker and shows its report") {
+    test::UiDriver ui;
+    loopbackProfile(ui, 0.3f);
+    ui.frame();
+    ui.click("Check gateway");
+    CHECK(ui.state.view.gatewayCheck.open);
+    settle(ui);
+    const auto& v = ui.state.view.gatewayCheck;
+    CHECK_FALSE(v.running);
+    REQUIRE(v.report.has_value());
+    REQUIRE(v.report->servers.size() == 1);
+    const std::string shown = ui.shownText();
+    CHECK(shown.find("[fail]") != std::string::npos);
+    CHECK(shown.find("No answer from 127.0.0.1 UDP 20999") != std::string::npos);
+    CHECK(shown.find("What this check cannot see") != std::string::npos);
+    // The window's options: another port typed in, Check again.
+    ui.typeInto("IKE port", "20998");
+    ui.click("Check again");
+    settle(ui);
+    CHECK(ui.shownText().find("UDP 20998") != std::string::npos);
+    bool logged = false;
+    for (const ui::LogLine& l : ui.state.view.log)
+        logged |= l.text == "Check gateway: a check predicts a failure.";
+    CHECK(logged);
+}
+
+TEST_CASE("Check gateway: Cancel ends a check that would wait; no server says why") {
+    test::UiDriver ui;
+    loopbackProfile(ui, 60.0f);
+    ui.frame();
+    ui.click("Check gateway");
+    ui.frame();
+    REQUIRE(ui.state.view.gatewayCheck.running);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ui.click("Cancel");
+    settle(ui);
+    REQUIRE(ui.state.view.gatewayCheck.report.has_value());
+    CHECK(ui.state.view.gatewayCheck.report->cancelled);
+    CHECK(ui.shownText().find("Cancelled.") != std::string::npos);
+
+    ui.state.doc.profile.nativeProfile->servers.clear();
+    ui::markEdited(ui.state, {});
+    ui.frame();
+    ui.click("Check gateway");
+    ui.frame();
+    CHECK_FALSE(ui.state.view.gatewayCheck.running);
+    CHECK(ui.shownText().find("Cannot check:") != std::string::npos);
+}

@@ -1,0 +1,16 @@
+#pragma once
+// Check gateway in the window (issue 10 §3): the button beside the crypto suite runs the probe
+// on the action worker with progress and Cancel; the report shows in its own window.
+#include "ui/state.hpp"
+
+namespace aovpn::ui {
+
+// The options the window's check uses: the profile's servers, default ports and timeout, the
+// picked certificate's chain for the CERTREQ comparison.
+platform::GatewayCheckOptions gatewayCheckOptions(const AppState& state);
+void startCheckGateway(AppState& state);
+// "Check gateway" (disabled, with the reason, when it cannot run).
+void drawCheckGatewayButton(AppState& state);
+void drawGatewayCheckWindow(AppState& state);
+
+} // namespace aovpn::ui
