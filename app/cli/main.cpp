@@ -50,7 +50,8 @@ commands:
                             --no-comments leaves the profile's comments out
   normalize FILE [--fix] [--no-comments] [-o OUT]
                             rewrite in canonical element order, comments kept; --fix repairs
-                            misplaced elements, <App> text, empty booleans, escaped EAP text;
+                            misplaced elements, <App> text, empty booleans, escaped EAP text,
+                            and adds routes no traffic filter lets through to a filter;
                             -o replaces OUT atomically
   rules                     list the validator's rules (id, severity, what it checks)
   check-gateway FILE [--server HOST] [--port N] [--sstp-port N] [--timeout SEC] [--json]

@@ -187,6 +187,13 @@ expect("normalize --fix repairs what the docs' sample gets wrong" RC 0
   OUT "<App>\n +<Id>Microsoft.MicrosoftEdge_8wekyb3d8bbwe</Id>"
   ERR "fixed: Wrote <App> in <TrafficFilter> \\(TrafficFilter\\[1\\]\\)"
   ARGS normalize "${corpus}/msdocs_vpnv2csp_syncml_data.xml" --fix)
+expect("validate: a route no filter lets through" RC 0
+  ERR "route.outside-filters.*192.168.50.7/32.*0 error\\(s\\), 1 warning\\(s\\)"
+  ARGS validate "${D}/route_outside_filters.xml")
+expect("normalize --fix adds the route to the filter" RC 0
+  OUT "<RemoteAddressRanges>10.0.0.0/8, 172.16.0.5-172.16.0.9,192.168.50.7/32</RemoteAddressRanges>"
+  ERR "fixed: Added 192.168.50.7/32 \\(route 2\\) to TrafficFilter 1's RemoteAddressRanges"
+  ARGS normalize "${D}/route_outside_filters.xml" --fix)
 expect("normalize keeps comments" RC 0 OUT "<!-- DC01 -->\n  <Route>"
   ARGS normalize "${corpus}/dpc_machine_working.xml")
 # Hostile inputs and outputs (POSIX-only parts need /dev and symlinks: native build).

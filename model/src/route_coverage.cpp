@@ -1,0 +1,129 @@
+// Routes outside the traffic filters: RouteCoverage (route_coverage.hpp) and the change that
+// lets them through (model/route_filters.hpp).
+#include "route_coverage.hpp"
+
+#include "validate_internal.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace aovpn {
+namespace detail {
+namespace {
+
+using Span = std::pair<IpKey, IpKey>;
+
+// Sorted, overlapping and adjacent spans merged, so one binary search answers "does anything
+// cover part of this route".
+void merge(std::vector<Span>& spans) {
+    if (!std::is_sorted(spans.begin(), spans.end())) std::sort(spans.begin(), spans.end());
+    std::size_t out = 0;
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        if (out > 0 && spans[k].first.family == spans[out - 1].second.family &&
+            spans[k].first <= spans[out - 1].second) {
+            spans[out - 1].second = std::max(spans[out - 1].second, spans[k].second);
+            continue;
+        }
+        spans[out++] = spans[k];
+    }
+    spans.resize(out);
+}
+
+bool touches(const std::vector<Span>& spans, const IpKey& first, const IpKey& last) {
+    // The last span starting at or before `last`, if it reaches `first`.
+    auto it = std::upper_bound(spans.begin(), spans.end(), last,
+                               [](const IpKey& a, const Span& span) { return a < span.first; });
+    return it != spans.begin() && !(std::prev(it)->second < first);
+}
+
+bool restrictedOnlyByRemote(const TrafficFilter& f) {
+    auto set = [](const std::optional<std::string>& s) { return s && !trimSpaces(*s).empty(); };
+    return !f.appId && !set(f.claims) && !f.protocol && !set(f.localPortRanges) &&
+           !set(f.remotePortRanges) && !set(f.localAddressRanges);
+}
+
+} // namespace
+
+bool isOutbound(const TrafficFilter& filter) {
+    return !filter.direction || filter.direction->value != FilterDirection::Inbound;
+}
+
+void RouteCoverage::add(const TrafficFilter& filter, std::size_t index,
+                        const std::vector<AddressRange>& remote) {
+    ++outbound_;
+    for (const AddressRange& r : remote) {
+        const bool prefix = r.kind == AddressRangeKind::Prefix;
+        spans_.emplace_back(ipKey(prefix ? networkAddress(r.first, r.prefixLength) : r.first),
+                            ipKey(r.last));
+    }
+    if (!first_) first_ = index;
+    if (!open_ && restrictedOnlyByRemote(filter)) open_ = index;
+}
+
+std::vector<RouteOutsideFilters> RouteCoverage::outside(const Profile& p) {
+    std::vector<RouteOutsideFilters> out;
+    if (all_ || unknown_ || outbound_ == 0) return out;
+    merge(spans_);
+    const std::optional<std::size_t> offer = open_ ? open_ : first_;
+    for (std::size_t i = 0; i < p.routes.size(); ++i) {
+        const Route& r = p.routes[i];
+        if (validation::isTrue(r.exclusionRoute) || !r.prefixSize) continue;
+        const auto ip = parseIp(trimSpaces(validation::textOf(r.address)));
+        if (!ip.ok || *r.prefixSize > static_cast<std::uint32_t>(ip.value.bitCount())) continue;
+        const int length = static_cast<int>(*r.prefixSize);
+        const IpAddress first = networkAddress(ip.value, length);
+        if (!touches(spans_, ipKey(first), ipKey(lastAddress(ip.value, length))))
+            out.push_back({i, {first, length}, offer});
+    }
+    return out;
+}
+
+} // namespace detail
+
+std::vector<RouteOutsideFilters> routesOutsideFilters(const Profile& profile) {
+    detail::RouteCoverage cover;
+    for (std::size_t i = 0; i < profile.trafficFilters.size(); ++i) {
+        const TrafficFilter& f = profile.trafficFilters[i];
+        if (!detail::isOutbound(f)) continue;
+        const std::string_view text = validation::textOf(f.remoteAddressRanges);
+        if (trimSpaces(text).empty()) {
+            cover.matchAll();
+            continue;
+        }
+        auto parsed = parseAddressRanges(text);
+        if (parsed.ok)
+            cover.add(f, i, parsed.value);
+        else
+            cover.unknown();
+    }
+    return cover.outside(profile);
+}
+
+namespace {
+
+std::string extend(Profile& profile, const RouteOutsideFilters& o) {
+    std::string& ranges = *profile.trafficFilters[*o.filter].remoteAddressRanges;
+    const std::string prefix = formatPrefix(o.prefix);
+    ranges += "," + prefix;
+    return fmt::format("Added {} (route {}) to TrafficFilter {}'s RemoteAddressRanges: with "
+                       "traffic filters, Windows passes only the traffic they match.",
+                       prefix, o.route + 1, *o.filter + 1);
+}
+
+} // namespace
+
+std::optional<std::string> addRouteToFilters(Profile& profile, std::size_t route) {
+    for (const RouteOutsideFilters& o : routesOutsideFilters(profile))
+        if (o.route == route && o.filter) return extend(profile, o);
+    return std::nullopt;
+}
+
+std::vector<std::string> addRoutesToFilters(Profile& profile) {
+    std::vector<std::string> changes;
+    for (const RouteOutsideFilters& o : routesOutsideFilters(profile))
+        if (o.filter) changes.push_back(extend(profile, o));
+    return changes;
+}
+
+} // namespace aovpn
