@@ -17,15 +17,13 @@ std::optional<GatewayInfo> gatewayFromArgs(const Args& args) {
         }
         gw.declaredPolicy = std::move(policy.value);
     }
-    if (const auto pools = args.value("--client-pool")) {
-        for (std::string_view item : splitList(*pools, ',')) {
-            const ParseResult<IpPrefix> prefix = parsePrefix(item);
-            if (!prefix.ok) {
-                fmt::print(stderr, "aovpn: --client-pool: {}\n", prefix.error);
-                return std::nullopt;
-            }
-            gw.clientAddressPools.push_back(prefix.value);
+    if (const auto text = args.value("--client-pool")) {
+        ParseResult<std::vector<IpPrefix>> pools = parseClientPools(*text);
+        if (!pools.ok) {
+            fmt::print(stderr, "aovpn: --client-pool: {}\n", pools.error);
+            return std::nullopt;
         }
+        gw.clientAddressPools = std::move(pools.value);
     }
     return gw;
 }

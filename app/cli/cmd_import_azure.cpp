@@ -24,15 +24,11 @@ void printSummary(const AzureImport& in) {
     for (const Issue& i : validateProfile(in.profile, in.gateway))
         fmt::print(stderr, "{}: {} [{}] {}\n", severityName(i.severity), i.field, i.rule,
                    i.message);
-    if (!in.gateway.clientAddressPools.empty()) {
-        std::string pools;
-        for (const IpPrefix& p : in.gateway.clientAddressPools)
-            pools += (pools.empty() ? "" : ",") + formatPrefix(p);
+    if (!in.gateway.clientAddressPools.empty())
         fmt::print(stderr,
                    "note: validate with --client-pool {} to check routes against the "
                    "client pool\n",
-                   pools);
-    }
+                   formatClientPools(in.gateway.clientAddressPools));
 }
 
 } // namespace

@@ -88,7 +88,8 @@ std::string mismatchHint(const SuiteMismatch& m, const GatewayPolicy& policy) {
     if (policy.kind == GatewayPolicyKind::Custom)
         return fmt::format("Match the declared policy ({}): {}.", describePolicy(policy), change);
     return fmt::format("Apply {}, or {}. If the gateway has a custom IPsec policy "
-                       "(Set-AzVpnClientIpsecParameter), declare it instead.",
+                       "(Set-AzVpnClientIpsecParameter), declare it instead (Gateway policy in "
+                       "the app, --gateway-policy in the CLI).",
                        azurePresetHint(), change);
 }
 

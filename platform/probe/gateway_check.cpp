@@ -19,7 +19,8 @@ std::string certificateName(const Profile& profile, const std::string& asked) {
 
 ChainKeys chainFor(const Profile& profile, const GatewayCheckOptions& o) {
     if (!o.chainFiles.empty()) return probe::chainKeysFromFiles(o.chainFiles);
-    if (!o.chainThumbprints.empty()) return probe::chainKeysFromStore(o.chainThumbprints);
+    if (!o.chainThumbprints.empty())
+        return probe::chainKeysFromStore(o.chainThumbprints, "the picked certificate's CAs");
     std::vector<std::string> issuers;
     const NativeProfile* np = profile.nativeProfile ? &*profile.nativeProfile : nullptr;
     const Authentication* auth = np && np->authentication ? &*np->authentication : nullptr;
@@ -30,7 +31,7 @@ ChainKeys chainFor(const Profile& profile, const GatewayCheckOptions& o) {
                 {},
                 "no certificate was picked and the profile's certificate filter names no "
                 "issuing CA (IssuerHash)"};
-    return probe::chainKeysFromStore(issuers);
+    return probe::chainKeysFromStore(issuers, "the CAs of the certificate filter (IssuerHash)");
 }
 
 struct Plan {

@@ -14,6 +14,7 @@
 #include <span>
 #include <stop_token>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aovpn::platform::probe {
@@ -78,6 +79,8 @@ TlsObservation observeTls(const Address& to, std::uint16_t port, const std::stri
 
 // The client certificate chain's CA key hashes (SHA-1 of SubjectPublicKeyInfo).
 ChainKeys chainKeysFromFiles(const std::vector<std::filesystem::path>& files);
-ChainKeys chainKeysFromStore(const std::vector<std::string>& caThumbprints);
+// `what` names where the thumbprints came from ("the picked certificate's CAs", "the CAs of the
+// certificate filter (IssuerHash)"), for the report.
+ChainKeys chainKeysFromStore(const std::vector<std::string>& caThumbprints, std::string_view what);
 
 } // namespace aovpn::platform::probe

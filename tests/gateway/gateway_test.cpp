@@ -192,3 +192,29 @@ TEST_CASE("Cancel: a stop request ends the wait and marks the report") {
     CHECK(checkExitCode(r) == kCheckExitCouldNotRun);
     CHECK(item(r, "ike").status == CheckStatus::Skipped);
 }
+
+// After the SSTP tests (they distrust the root first). The app's path: the picked certificate's CA
+// thumbprints, looked up where that build keeps certificates (CurrentUser\Root under Wine; the
+// certificate folder on Linux).
+TEST_CASE("IKEv2: CERTREQ compared with the picked certificate's CAs from the store") {
+    trustTestRoot();
+#ifndef _WIN32
+    const std::filesystem::path data = std::filesystem::path(env("AOVPN_GW_CERTS")) / "xdg";
+    std::filesystem::create_directories(data / "aovpn-studio" / "certificates");
+    std::filesystem::copy_file(certFile("ca.pem"),
+                               data / "aovpn-studio" / "certificates" / "ca.pem",
+                               std::filesystem::copy_options::overwrite_existing);
+    setenv("XDG_DATA_HOME", data.c_str(), 1);
+#endif
+    GatewayCheckOptions o = ikeAt("127.0.0.2");
+    o.chainThumbprints = {env("AOVPN_GW_CA_THUMB")};
+    auto r = run(ikeProfile(CryptoPreset::AzureDefault), o);
+    CHECK(item(r, "ike-certreq").status == CheckStatus::Pass);
+    CHECK(has(item(r, "ike-certreq").summary, "AOVPN Test Gateway Root"));
+    CHECK(has(item(r, "ike-certreq").summary, "the picked certificate's CAs"));
+    // A CA this machine does not hold: nothing to compare, and the report says whose CAs.
+    o.chainThumbprints = {env("AOVPN_GW_OTHER_CA_THUMB")};
+    r = run(ikeProfile(CryptoPreset::AzureDefault), o);
+    CHECK(item(r, "ike-certreq").status == CheckStatus::Skipped);
+    CHECK(has(item(r, "ike-certreq").summary, "the picked certificate's CAs are not in"));
+}

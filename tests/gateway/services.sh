@@ -121,6 +121,9 @@ export AOVPN_GW_IKE_PORT=$base AOVPN_GW_BUSY_PORT=$((base + 2)) AOVPN_GW_CLOSED_
 export AOVPN_GW_TLS_GOOD=$((base + 10)) AOVPN_GW_TLS_EXPIRED=$((base + 11))
 export AOVPN_GW_TLS_WRONGNAME=$((base + 12)) AOVPN_GW_TLS_CLIENTONLY=$((base + 13))
 export AOVPN_GW_CERTS="$dir" SSL_CERT_FILE="$dir/ca.pem" AOVPN_GW_SSTP_NAME=sstp.aovpn.test
+# SHA-1 thumbprints, as a picked certificate's chain lists them (the app's CERTREQ path).
+thumb() { openssl x509 -in "$dir/$1" -noout -fingerprint -sha1 | sed 's/.*=//; s/://g'; }
+export AOVPN_GW_CA_THUMB=$(thumb ca.pem) AOVPN_GW_OTHER_CA_THUMB=$(thumb other-ca.pem)
 # Under Wine the CA path must be a Windows path (drive Z: is /).
 export AOVPN_GW_CA_WINDOWS="Z:${dir//\//\\}\\ca.pem"
 status=0

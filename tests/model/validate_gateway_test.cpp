@@ -146,3 +146,12 @@ TEST_CASE("prefixesOverlap: containment either way, families apart") {
     CHECK_FALSE(prefixesOverlap(prefix("0.0.0.0/0"), prefix("::/0")));
     CHECK(prefixesOverlap(prefix("::/0"), prefix("2001:db8::/32")));
 }
+
+TEST_CASE("client pools as text: parsed and formatted like the CLI's --client-pool") {
+    const auto pools = parseClientPools(" 172.16.201.0/24 ,fd00::/64");
+    REQUIRE_MESSAGE(pools.ok, pools.error);
+    CHECK(formatClientPools(pools.value) == "172.16.201.0/24,fd00::/64");
+    CHECK(parseClientPools("  ").value.empty());
+    CHECK_FALSE(parseClientPools("172.16.201.0/24,").ok);
+    CHECK_FALSE(parseClientPools("10.0.0.0/33").ok);
+}

@@ -58,6 +58,8 @@ TEST_CASE("File > Import Azure VPN client package: a new unsaved Azure user tunn
     for (const Issue& i : ui.state.derived.issues)
         poolFlagged |= i.rule == "route.client-pool" && i.field == "Route[2]/Address";
     CHECK(poolFlagged);
+    ui.frame(); // the Crypto suite section's Client pool field shows the package's pool
+    CHECK(ui.state.view.gatewayCheck.fields.poolText == "172.16.201.0/24");
     const std::string shown = ui.shownText();
     CHECK(shown.find("To do: Pick the user's client certificate") != std::string::npos);
     // A new document forgets the package's pool.

@@ -67,6 +67,11 @@ TEST_CASE("Check gateway: Cancel ends a check that would wait; no server says wh
     ui.frame();
     REQUIRE(ui.state.view.gatewayCheck.running);
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    // The progress line, and Check again held while the worker runs.
+    CHECK(ui.shownText().find("Checking... ") != std::string::npos);
+    const ui::LocatedItem* again = ui.find("Check again");
+    REQUIRE(again != nullptr);
+    CHECK(again->disabled);
     ui.click("Cancel");
     settle(ui);
     REQUIRE(ui.state.view.gatewayCheck.report.has_value());
@@ -80,4 +85,21 @@ TEST_CASE("Check gateway: Cancel ends a check that would wait; no server says wh
     ui.frame();
     CHECK_FALSE(ui.state.view.gatewayCheck.running);
     CHECK(ui.shownText().find("Cannot check:") != std::string::npos);
+}
+
+TEST_CASE("Check gateway: the picked certificate's CAs, not its leaf, meet the gateway's CERTREQ") {
+    test::UiDriver ui;
+    loopbackProfile(ui, 0.3f);
+    ui.state.view.gatewayCheck.server = "127.0.0.9";
+    CHECK(ui::gatewayCheckOptions(ui.state).chainThumbprints.empty()); // nothing picked
+    platform::CertificateInfo cert;
+    cert.thumbprint = "LEAF";
+    cert.chainThumbprints = {"LEAF", "ISSUING", "ROOT"};
+    ui.state.certs.certs = {cert};
+    ui.state.certs.picked = 0;
+    const platform::GatewayCheckOptions o = ui::gatewayCheckOptions(ui.state);
+    CHECK(o.chainThumbprints == std::vector<std::string>{"ISSUING", "ROOT"});
+    CHECK(o.server == "127.0.0.9");
+    CHECK(o.ikePort == 20999);
+    CHECK(o.timeout == std::chrono::milliseconds(300));
 }

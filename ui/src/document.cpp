@@ -45,6 +45,7 @@ void loadDocument(AppState& state, Profile profile, std::string filePath) {
     state.doc.profile = std::move(profile);
     state.doc.filePath = std::move(filePath);
     state.doc.gateway = {};
+    state.view.gatewayCheck.fields = {}; // the gateway fields' text belongs to the document
     state.doc.undo = UndoStack{};
     state.doc.userTunnelAside.reset();
     state.view.rejectedInput.clear();

@@ -58,6 +58,7 @@ void drawCryptoSection(AppState& state) {
     ImGui::TextDisabled("IKEv2 proposals; the server must match, or the connection fails (13868).");
     presetButtons(state, np);
     drawCheckGatewayButton(state);
+    drawGatewayFields(state);
     fieldIssues(state, "NativeProfile/CryptographySuite");
     if (!np.cryptographySuite) {
         const std::string note(cryptoPresetInfo(CryptoPreset::WindowsDefault).note);

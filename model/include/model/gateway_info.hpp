@@ -6,6 +6,8 @@
 #include "model/net.hpp"
 
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace aovpn {
@@ -22,6 +24,12 @@ struct GatewayInfo {
 // The policy the profile's suite must fit: the declared one, else Azure's default when a
 // server is an Azure gateway, else none (nullptr).
 const GatewayPolicy* applicablePolicy(const Profile& profile, const GatewayInfo& gateway);
+
+// The client address pools as the admin types them (the CLI's --client-pool, the UI's field):
+// prefixes separated by commas, spaces allowed; empty text is no pool.
+ParseResult<std::vector<IpPrefix>> parseClientPools(std::string_view text);
+// The same list back as text ("172.16.201.0/24,fd00::/64").
+std::string formatClientPools(const std::vector<IpPrefix>& pools);
 
 // Whether two prefixes share an address (same family, one contains the other's network).
 bool prefixesOverlap(const IpPrefix& a, const IpPrefix& b);

@@ -63,9 +63,9 @@ ChainKeys chainKeysFromFiles(const std::vector<fs::path>& files) {
     return keys;
 }
 
-ChainKeys chainKeysFromStore(const std::vector<std::string>& caThumbprints) {
+ChainKeys chainKeysFromStore(const std::vector<std::string>& caThumbprints, std::string_view what) {
     ChainKeys keys;
-    keys.source = "the CAs of the certificate filter (IssuerHash), in the certificate folder";
+    keys.source = fmt::format("{}, in the certificate folder", what);
     std::vector<std::string> wanted;
     for (const std::string& t : caThumbprints)
         wanted.push_back(normalThumbprint(t));
@@ -81,9 +81,7 @@ ChainKeys chainKeysFromStore(const std::vector<std::string>& caThumbprints) {
                 keys.cas.push_back(caOf(cert.get()));
         }
     }
-    if (keys.cas.empty())
-        keys.whyUnknown =
-            fmt::format("the CA certificate(s) the profile names are not in {}", dir.string());
+    if (keys.cas.empty()) keys.whyUnknown = fmt::format("{} are not in {}", what, dir.string());
     return keys;
 }
 

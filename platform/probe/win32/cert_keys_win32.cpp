@@ -108,9 +108,9 @@ ChainKeys chainKeysFromFiles(const std::vector<std::filesystem::path>& files) {
     return keys;
 }
 
-ChainKeys chainKeysFromStore(const std::vector<std::string>& caThumbprints) {
+ChainKeys chainKeysFromStore(const std::vector<std::string>& caThumbprints, std::string_view what) {
     ChainKeys keys;
-    keys.source = "the CAs of the certificate filter (IssuerHash), in the certificate stores";
+    keys.source = std::string(what) + ", in the certificate stores";
     for (const std::string& t : caThumbprints) {
         std::vector<BYTE> hash = thumbprintBytes(t);
         CRYPT_HASH_BLOB blob{static_cast<DWORD>(hash.size()), hash.data()};
@@ -132,8 +132,7 @@ ChainKeys chainKeysFromStore(const std::vector<std::string>& caThumbprints) {
             }
     }
     if (keys.cas.empty())
-        keys.whyUnknown = "the CA certificate(s) the profile names are not in this machine's "
-                          "certificate stores";
+        keys.whyUnknown = std::string(what) + " are not in this machine's certificate stores";
     return keys;
 }
 

@@ -12,5 +12,10 @@ void startCheckGateway(AppState& state);
 // "Check gateway" (disabled, with the reason, when it cannot run).
 void drawCheckGatewayButton(AppState& state);
 void drawGatewayCheckWindow(AppState& state);
+// What the admin knows about the gateway, beside the profile (never written into it): a custom
+// IPsec policy and the VPN client address pool (the Azure import fills it). The validator and
+// Check gateway use both (DocumentState::gateway), as the CLI does with --gateway-policy and
+// --client-pool.
+void drawGatewayFields(AppState& state);
 
 } // namespace aovpn::ui

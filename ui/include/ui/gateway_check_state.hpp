@@ -17,6 +17,17 @@ using GatewayChecker = std::function<GatewayReport(
     const Profile&, const GatewayInfo&, const platform::GatewayCheckOptions&, std::stop_token,
     const platform::GatewayProgress&)>;
 
+// The Crypto suite section's gateway fields (ui/src/form_gateway.cpp), as the CLI's
+// --gateway-policy and --client-pool: the text as typed, why it does not parse, and the
+// DocumentState::gateway the text was last made from or applied to.
+struct GatewayFieldsView {
+    std::string policyText;
+    std::string poolText;
+    std::string policyError;
+    std::string poolError;
+    GatewayInfo madeFrom;
+};
+
 struct GatewayCheckView {
     bool open = false;    // the window is shown
     bool running = false; // a check is on the worker
@@ -27,6 +38,7 @@ struct GatewayCheckView {
     float timeoutSeconds = 6.0f;
     std::optional<GatewayReport> report;
     std::string inputError; // why the check could not start (no server...)
+    GatewayFieldsView fields;
 };
 
 } // namespace aovpn::ui
