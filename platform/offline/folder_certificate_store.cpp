@@ -110,7 +110,9 @@ void addChain(X509* cert, const Indexes& ix, CertificateInfo& info) {
     }
     info.chainComplete = selfIssued(current) && issuedBy(current, current);
     if (info.chainThumbprints.size() > 1) info.issuingCaThumbprint = info.chainThumbprints[1];
-    if (info.chainComplete) info.rootThumbprint = info.chainThumbprints.back();
+    if (!info.chainComplete) return;
+    info.rootThumbprint = info.chainThumbprints.back();
+    info.rootCommonName = describeCertificate(current).commonName;
 }
 
 // Stems of files holding an encrypted key other than `own`'s own file.

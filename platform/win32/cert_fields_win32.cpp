@@ -144,6 +144,9 @@ void readChain(PCCERT_CONTEXT c, HCERTSTORE extraStore, CertificateInfo& info) {
             info.chainThumbprints.push_back(thumbprintOf(simple->rgpElement[i]->pCertContext));
         const auto& last = *simple->rgpElement[simple->cElement - 1];
         info.chainComplete = (last.TrustStatus.dwInfoStatus & CERT_TRUST_IS_SELF_SIGNED) != 0;
+        if (info.chainComplete)
+            info.rootCommonName = visibleText(
+                nameString(last.pCertContext, CERT_NAME_ATTR_TYPE, 0, szOID_COMMON_NAME));
     }
     CertFreeCertificateChain(chain);
     if (info.chainThumbprints.size() > 1) info.issuingCaThumbprint = info.chainThumbprints[1];

@@ -81,6 +81,7 @@ TEST_CASE("the folder's end-entity certificates are listed with every field") {
     CHECK(alice.ekuOids == std::vector<std::string>{"1.3.6.1.5.5.7.3.2"});
     CHECK(alice.issuingCaThumbprint == thumbprint(f.ca.get()));
     CHECK(alice.rootThumbprint == thumbprint(f.ca.get()));
+    CHECK(alice.rootCommonName == "AOVPN Test Root CA");
     CHECK(alice.chainComplete);
     CHECK(alice.chainThumbprints.size() == 2);
     const auto now =

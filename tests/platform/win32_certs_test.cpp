@@ -112,6 +112,7 @@ TEST_CASE(
     CHECK(l->ekuOids.size() == 2);
     CHECK(l->issuingCaThumbprint == tCa);
     CHECK(l->rootThumbprint == tCa);
+    CHECK(l->rootCommonName == l->issuerCommonName); // the issuing CA is the root here
     CHECK(l->chainThumbprints == std::vector<std::string>{tLeaf, tCa});
     const auto* ne = byThumbprint(all, tNoEku);
     REQUIRE(ne);

@@ -62,9 +62,35 @@ TEST_CASE("File > Import Azure VPN client package: a new unsaved Azure user tunn
     CHECK(ui.state.view.gatewayCheck.fields.poolText == "172.16.201.0/24");
     const std::string shown = ui.shownText();
     CHECK(shown.find("To do: Pick the user's client certificate") != std::string::npos);
+    // CustomDnsServers are offered for NRPT; "Not now" leaves the profile as imported.
+    CHECK(ui.question() == "DNS servers in the package");
+    CHECK(shown.find("DNS servers 10.1.0.4 (CustomDnsServers)") != std::string::npos);
+    const Profile imported = p;
+    ui.click("Not now");
+    CHECK(ui.question().empty());
+    CHECK(ui.state.doc.profile == imported);
     // A new document forgets the package's pool.
     ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::UserTunnel), {});
     CHECK(ui.state.doc.gateway.clientAddressPools.empty());
+}
+
+TEST_CASE("File > Import Azure VPN client package: the DNS servers become an NRPT rule") {
+    test::UiDriver ui;
+    ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::UserTunnel), {});
+    importThroughMenu(ui, packageFolder("nrpt", true));
+    REQUIRE(ui.question() == "DNS servers in the package");
+    ui.click("Add a rule for these servers");
+    CHECK(ui.question().empty());
+    const auto& rules = ui.state.doc.profile.domainNameInformation;
+    REQUIRE(rules.size() == 1);
+    CHECK(rules[0].dnsServers == "10.1.0.4");
+    CHECK_FALSE(rules[0].domainName.has_value());
+    // The namespace is the admin's: the rule says so at its DomainName, which has the focus.
+    ui.frames(2);
+    CHECK_FALSE(ui.issueMessage("DomainNameInformation[0]/DomainName").empty());
+    ui.type(".corp.contoso.com");
+    CHECK(ui.state.doc.profile.domainNameInformation[0].domainName == ".corp.contoso.com");
+    CHECK(ui.issueMessage("DomainNameInformation[0]/DomainName").empty());
 }
 
 TEST_CASE("File > Import Azure VPN client package: an OpenVPN-only package is refused") {

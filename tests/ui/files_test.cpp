@@ -13,15 +13,30 @@
 
 using namespace aovpn;
 
-TEST_CASE("host route paste: separators, IPv6, duplicates and junk") {
+TEST_CASE("route paste: separators, IPv6, prefixes, duplicates and junk") {
     Profile p;
-    const auto r = ui::addHostRoutes(p, " 192.0.2.1,192.0.2.2;\n2001:DB8::1\t192.0.2.1 x.y ");
-    CHECK(r.added == 3);
-    CHECK(r.duplicates == std::vector<std::string>{"192.0.2.1"});
-    CHECK(r.rejected == std::vector<std::string>{"x.y"});
-    REQUIRE(p.routes.size() == 3);
+    const auto r = ui::addPastedRoutes(p, " 192.0.2.1,192.0.2.2;\n2001:DB8::1\t192.0.2.1 x.y\n"
+                                          "10.20.0.0/16 10.20.1.0/16;10.20.0.0/16 10.0.0.0/33");
+    CHECK(r.added == 4);
+    CHECK(r.duplicates == std::vector<std::string>{"192.0.2.1/32", "10.20.0.0/16"});
+    REQUIRE(r.rejected.size() == 3);
+    CHECK(r.rejected[0].text == "x.y");
+    CHECK(r.rejected[0].line == 2);
+    CHECK(r.rejected[1].text == "10.20.1.0/16");
+    CHECK(r.rejected[1].line == 3);
+    CHECK(r.rejected[1].why.find("the network is 10.20.0.0/16") != std::string::npos);
+    CHECK(r.rejected[2].text == "10.0.0.0/33");
+    CHECK(r.remaining == "x.y\n10.20.1.0/16\n10.0.0.0/33");
+    REQUIRE(p.routes.size() == 4);
     CHECK(p.routes[2].address == "2001:db8::1");
     CHECK(p.routes[2].prefixSize == 128u);
+    CHECK(p.routes[3].address == "10.20.0.0");
+    CHECK(p.routes[3].prefixSize == 16u);
+    // The box marks the same entries, without adding anything.
+    const auto marks = ui::pastedRouteProblems("10.1.0.0/16\n\nbad 10.1.0.0/16");
+    REQUIRE(marks.size() == 1);
+    CHECK(marks[0].text == "bad");
+    CHECK(marks[0].line == 3);
 }
 
 TEST_CASE("save is atomic and open reads it back; settings round-trip") {

@@ -130,3 +130,16 @@ TEST_CASE("removing a filter keeps open details with their filters") {
     CHECK(ui.detailsOpen("filters", 1));
     CHECK(ui.state.doc.profile.trafficFilters[1].localAddressRanges == "192.168.1.0/24");
 }
+
+TEST_CASE("an empty filter row is flagged until something is filled in") {
+    test::UiDriver ui;
+    withOneFilter(ui);
+    const std::string flag = "Empty filter: it matches all traffic of every app";
+    CHECK(ui.shownText().find(flag) != std::string::npos);
+    ui.typeInto("filter-ports", "443");
+    CHECK(ui.shownText().find(flag) == std::string::npos);
+    ui.click("Add a traffic filter"); // a second, empty one is flagged on its own
+    const std::string shown = ui.shownText();
+    CHECK(shown.find(flag) != std::string::npos);
+    CHECK(shown.find(flag) == shown.rfind(flag));
+}

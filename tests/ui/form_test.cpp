@@ -61,18 +61,48 @@ TEST_CASE("typing a gateway FQDN reaches the profile, the XML and the findings")
         CHECK(i.field != "NativeProfile/Servers[0]");
 }
 
-TEST_CASE("pasting many addresses adds /32 host routes") {
+TEST_CASE("spaces around a pasted server name go when the field is left") {
     test::UiDriver ui;
     startWith(ui, ui::Template::UserTunnel);
-    ui.click("Host addresses");
-    ui.type("10.1.2.3\n10.1.2.4, 10.1.2.5; not-an-ip 10.1.2.3");
-    ui.click("Add host routes");
+    ui.typeInto("Server FQDN", "  vpn.fabrikam.com \t");
+    ui.typeInto("Server friendly name", " Fabrikam ");
+    ui.key(ImGuiKey_Tab);
+    const auto& server = ui.state.doc.profile.nativeProfile->servers[0];
+    CHECK(server.fqdn == "vpn.fabrikam.com");
+    CHECK(server.friendlyName == "Fabrikam");
+    CHECK(ui.state.derived.xml.find("<Servers>vpn.fabrikam.com;Fabrikam</Servers>") !=
+          std::string::npos);
+    ui.typeInto("Server friendly name", "   ");
+    ui.key(ImGuiKey_Tab);
+    CHECK_FALSE(server.friendlyName.has_value());
+}
+
+TEST_CASE("pasting addresses and prefixes adds routes; rejected lines stay, marked, to fix") {
+    test::UiDriver ui;
+    startWith(ui, ui::Template::UserTunnel);
+    ui.click("Addresses or prefixes");
+    ui.type("10.1.2.3\n10.1.2.4, 10.20.0.0/16; not-an-ip 10.1.2.3\n10.30.1.0/16");
+    ui.click("Add routes");
     const auto& routes = ui.state.doc.profile.routes;
     REQUIRE(routes.size() == 3);
-    CHECK(routes[2].address == "10.1.2.5");
-    CHECK(routes[2].prefixSize == 32u);
+    CHECK(routes[2].address == "10.20.0.0");
+    CHECK(routes[2].prefixSize == 16u);
     CHECK(ui.state.derived.xml.find("<Address>10.1.2.4</Address>") != std::string::npos);
-    CHECK(ui.state.view.log.back().text.find("not-an-ip") != std::string::npos);
+    CHECK(ui.state.derived.xml.find("<PrefixSize>16</PrefixSize>") != std::string::npos);
+    // What was not taken stays in the box, one entry a line, and is marked under it.
+    CHECK(ui.state.view.hostPaste == "not-an-ip\n10.30.1.0/16");
+    std::string shown = ui.shownText();
+    CHECK(shown.find("Line 1: 'not-an-ip' is not an IPv4 address") != std::string::npos);
+    CHECK(shown.find("Line 2: '10.30.1.0/16' has host bits set") != std::string::npos);
+    CHECK(shown.find("the network is 10.30.0.0/16") != std::string::npos);
+
+    // Fixed in place: the marks go as the text is corrected, and Add takes it.
+    ui.typeInto("Addresses or prefixes", "10.9.9.9\n10.30.0.0/16");
+    shown = ui.shownText();
+    CHECK(shown.find("Line 1:") == std::string::npos);
+    ui.click("Add routes");
+    REQUIRE(routes.size() == 5);
+    CHECK(routes[4].address == "10.30.0.0");
     CHECK(ui.state.view.hostPaste.empty());
 }
 

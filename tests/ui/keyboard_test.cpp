@@ -88,7 +88,7 @@ TEST_CASE("Tab and Shift+Tab visit every control of the window in reading order"
                             "route-metric",
                             "route-exclusion",
                             "remove-route",
-                            "Host addresses",
+                            "Addresses or prefixes",
                             "Add a traffic filter",
                             "DNS suffixes",
                             "AlwaysOn",

@@ -125,7 +125,7 @@ TEST_CASE("an address list pasted into Prefix stays there, marked, and is not ta
     ui.key(ImGuiKey_Tab);
     CHECK(ui.state.doc.profile.routes[0].prefixSize == 16u);                        // not taken ...
     CHECK(ui.state.view.status.find("is not a whole number") != std::string::npos); // ... said
-    CHECK(ui.state.view.status.find("host-route box") != std::string::npos);
+    CHECK(ui.state.view.status.find("paste box under Routes") != std::string::npos);
     const std::string shown = ui.shownText();
     CHECK(shown.find("10.0.0.0/8, 10.1.0.0/16") != std::string::npos); // still in the field
 

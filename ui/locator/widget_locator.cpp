@@ -43,7 +43,10 @@ aovpn::ui::LocatedItem located(ImGuiContext* ctx, ImGuiID id, const char* label,
     item.maxY = r.Max.y;
     item.statusFlags = flags;
     item.window = w->ID;
-    item.visible = w->ClipRect.Contains(r.GetCenter());
+    // In a table the table's visible area, not the cell's clip rect: a row-wide selectable (the
+    // certificate picker's) has its centre in another column.
+    const ImRect clip = ctx->CurrentTable ? ctx->CurrentTable->InnerClipRect : w->ClipRect;
+    item.visible = clip.Contains(r.GetCenter());
     item.disabled = (ctx->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
     return item;
 }

@@ -10,6 +10,34 @@
 
 namespace aovpn::ui {
 
+namespace {
+
+// CustomDnsServers: offered as an NRPT rule (the CLI's --nrpt NAMESPACE). The namespace is the
+// admin's to type: the new rule's DomainName gets the focus (and an error until it is filled).
+void offerNrpt(AppState& state, const std::vector<std::string>& dns) {
+    if (dns.empty()) return;
+    std::string servers;
+    for (const std::string& d : dns)
+        servers += (servers.empty() ? "" : ",") + d;
+    auto add = [servers](AppState& s) {
+        auto& rules = s.doc.profile.domainNameInformation;
+        DomainNameInformation rule;
+        rule.dnsServers = servers;
+        rules.push_back(std::move(rule));
+        markEdited(s, {});
+        s.view.focusField =
+            "DomainNameInformation[" + std::to_string(rules.size() - 1) + "]/DomainName";
+    };
+    ask(state, Question{"DNS servers in the package",
+                        "The package names the VNet's DNS servers " + servers +
+                            " (CustomDnsServers). Add an NRPT rule that sends your internal "
+                            "namespace (e.g. .corp.contoso.com) to them through the tunnel? "
+                            "The namespace is yours to type in the new rule.",
+                        {{"Add a rule for these servers", add}, {"Not now", {}}}});
+}
+
+} // namespace
+
 void requestImportAzure(AppState& state) {
     whenChangesSettled(state, "importing an Azure VPN client package",
                        [](AppState& s) { requestFile(s, FileAction::ImportAzure); });
@@ -41,6 +69,7 @@ bool importAzureFile(AppState& state, const std::string& path) {
         appendLog(state.view, LogLevel::Info, "Imported: " + s);
     for (const std::string& t : in.todo)
         appendLog(state.view, LogLevel::Warning, "To do: " + t);
+    offerNrpt(state, in.customDns);
     return true;
 }
 

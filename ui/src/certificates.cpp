@@ -1,11 +1,15 @@
 #include "ui/certificates.hpp"
 
+#include "model/net.hpp"
 #include "model/utf8_path.hpp"
 #include "platform/cert_filter.hpp"
 #include "ui/dialogs.hpp"
 #include "ui/document.hpp"
 #include "ui/tasks.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <memory>
 
 namespace aovpn::ui {
@@ -35,6 +39,16 @@ std::optional<ServerValidation>* serverValidation(Profile& p) {
 namespace {
 using Listed = platform::Result<std::vector<platform::CertificateInfo>>;
 
+std::string upper(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return s;
+}
+
+void rememberCaName(AppState& state, const std::string& thumbprint, const std::string& name) {
+    if (!thumbprint.empty() && !name.empty()) state.certs.caNames[upper(thumbprint)] = name;
+}
+
 // On the UI thread: the read's result replaces the list; the pick follows its thumbprint.
 void takeCertificates(AppState& state, Listed& listed, platform::StoreOwner owner) {
     CertificateView& v = state.certs;
@@ -50,6 +64,11 @@ void takeCertificates(AppState& state, Listed& listed, platform::StoreOwner owne
         return;
     }
     v.certs = std::move(listed.value());
+    sortForPicking(v.certs, nowSeconds());
+    for (const auto& c : v.certs) {
+        rememberCaName(state, c.issuingCaThumbprint, c.issuerCommonName);
+        rememberCaName(state, c.rootThumbprint, c.rootCommonName);
+    }
     for (std::size_t i = 0; i < v.certs.size(); ++i)
         if (!v.pickedThumbprint.empty() && v.certs[i].thumbprint == v.pickedThumbprint)
             v.picked = static_cast<int>(i);
@@ -78,25 +97,18 @@ std::string unusableReason(const platform::CertificateInfo& c, std::chrono::sys_
     if (c.expiredAt(now)) return "expired";
     if (c.notYetValidAt(now)) return "not yet valid";
     if (!c.hasPrivateKey) return "no private key";
-    if (c.hasEkuExtension && !c.clientAuth) return "no Client Authentication EKU";
+    if (c.hasEkuExtension && !c.clientAuth)
+        return "no Client Auth EKU"; // short: the Status column fits it
     if (c.issuingCaThumbprint.empty()) return "issuing CA not found";
     return {};
-}
-
-int filterMatches(const AppState& state, int index, std::chrono::sys_seconds now) {
-    if (index < 0 || index >= static_cast<int>(state.certs.certs.size())) return 0;
-    const std::string& ca = state.certs.certs[static_cast<std::size_t>(index)].issuingCaThumbprint;
-    int n = 0;
-    for (const auto& c : state.certs.certs)
-        if (c.issuingCaThumbprint == ca && unusableReason(c, now).empty()) ++n;
-    return n;
 }
 
 void pickCertificate(AppState& state, int index) {
     if (index < 0 || index >= static_cast<int>(state.certs.certs.size())) return;
     const auto& cert = state.certs.certs[static_cast<std::size_t>(index)];
-    if (const std::string why = unusableReason(cert, nowSeconds()); !why.empty()) {
-        appendLog(state.view, LogLevel::Warning, "That certificate cannot be used: " + why + ".");
+    if (const std::string why = unusableExplanation(cert, nowSeconds()); !why.empty()) {
+        appendLog(state.view, LogLevel::Warning, why);
+        state.view.status = why; // the click is answered where the user looks for it
         return;
     }
     EapTlsSettings* tls = eapTls(state.doc.profile);
@@ -111,7 +123,7 @@ void pickCertificate(AppState& state, int index) {
     tls->certFilter = platform::certificateFilterFor(cert, tls->certFilter.value_or(CertFilter{}));
     markEdited(state, {});
     appendLog(state.view, LogLevel::Info, platform::describeFilterPick(cert));
-    if (const int n = filterMatches(state, index, nowSeconds()); n > 1)
+    if (const auto n = admittedCertificates(state, nowSeconds()).size(); n > 1)
         appendLog(state.view, LogLevel::Warning,
                   "The filter matches " + std::to_string(n) +
                       " certificates in the store; Windows may ask the user to choose.");
@@ -148,7 +160,39 @@ void trustRootFile(AppState& state, const std::string& utf8Path) {
         reportError(state, "The certificate file could not be read", read.error());
         return;
     }
+    rememberCaName(state, read.value().thumbprint, read.value().commonName);
     setTrustedRoot(state, read.value().thumbprint, utf8Path);
+}
+
+std::string caName(const AppState& state, const std::string& thumbprint) {
+    const auto it = state.certs.caNames.find(upper(std::string(trimSpaces(thumbprint))));
+    return it == state.certs.caNames.end() ? std::string() : it->second;
+}
+
+std::string unusableExplanation(const platform::CertificateInfo& c, std::chrono::sys_seconds now) {
+    const std::string why = unusableReason(c, now);
+    if (why.empty()) return {};
+    const std::string name = "\"" + (c.commonName.empty() ? c.subject : c.commonName) + "\"";
+    if (c.expiredAt(now))
+        return name + " cannot be used: it expired on " + dateOf(c.validTo) +
+               ". Renew it, or pick another.";
+    if (c.notYetValidAt(now))
+        return name + " cannot be used yet: it is valid from " + dateOf(c.validFrom) + ".";
+    if (!c.hasPrivateKey)
+        return name + " cannot be used: its private key is not in the store (import it as a " +
+               "PFX with its key).";
+    if (c.hasEkuExtension && !c.clientAuth)
+        return name + " cannot be used: it is not issued for Client Authentication.";
+    return name + " cannot be used: its issuing CA is not in the store, so no IssuerHash can " +
+           "name it (import the CA certificate).";
+}
+
+std::string dateOf(std::chrono::sys_seconds t) {
+    const auto ymd = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(t));
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return buf;
 }
 
 } // namespace aovpn::ui

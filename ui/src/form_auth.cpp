@@ -6,20 +6,13 @@
 #include "rows.hpp"
 #include "widgets.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
 namespace aovpn::ui {
 
 namespace {
-
-std::string dateOf(std::chrono::sys_seconds t) {
-    const auto ymd = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(t));
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return buf;
-}
 
 void certificateRow(AppState& state, int i, std::chrono::sys_seconds now) {
     const auto& c = state.certs.certs[static_cast<std::size_t>(i)];
@@ -30,12 +23,13 @@ void certificateRow(AppState& state, int i, std::chrono::sys_seconds now) {
     if (!why.empty())
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     const std::string label = (c.commonName.empty() ? c.subject : c.commonName) + "##cert";
+    // A greyed row takes the click too: pickCertificate answers it with the reason.
     if (ImGui::Selectable(label.c_str(), state.certs.picked == i,
-                          ImGuiSelectableFlags_SpanAllColumns) &&
-        why.empty())
+                          ImGuiSelectableFlags_SpanAllColumns))
         pickCertificate(state, i);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s\nThumbprint %s", c.subject.c_str(), c.thumbprint.c_str());
+        ImGui::SetTooltip("%s\nThumbprint %s%s%s", c.subject.c_str(), c.thumbprint.c_str(),
+                          why.empty() ? "" : "\n", unusableExplanation(c, now).c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(c.issuerCommonName.empty() ? c.issuer.c_str()
                                                       : c.issuerCommonName.c_str());
@@ -51,13 +45,37 @@ void certificateRow(AppState& state, int i, std::chrono::sys_seconds now) {
     ImGui::PopID();
 }
 
-void setupCertificateColumns() {
+// The short columns take what their header or widest value needs; the names share the rest.
+void setupCertificateColumns(const std::vector<platform::CertificateInfo>& certs,
+                             std::chrono::sys_seconds now) {
+    const auto fit = [](const char* widest) { return ImGui::CalcTextSize(widest).x; };
+    float status = fit("Status");
+    for (const auto& c : certs) {
+        const std::string why = unusableReason(c, now);
+        status = std::max(status, fit(why.empty() ? "usable" : why.c_str()));
+    }
     ImGui::TableSetupColumn("Subject", ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn("Issuer", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn("Expires", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("Client auth", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("Expires", ImGuiTableColumnFlags_WidthFixed, fit("0000-00-00"));
+    ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_WidthFixed, fit("Key"));
+    ImGui::TableSetupColumn("Client auth", ImGuiTableColumnFlags_WidthFixed, fit("Client auth"));
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, status);
+}
+
+// The filter is by issuer and EKU, not by certificate: say when it still admits several, and
+// offer what would leave out the others.
+void drawSeveralMatches(AppState& state, std::chrono::sys_seconds now) {
+    for (const Issue& issue : storeFindings(state, now)) {
+        ImGui::PushStyleColor(ImGuiCol_Text, severityColour(issue.severity));
+        ImGui::TextWrapped("%s", issue.message.c_str());
+        ImGui::PopStyleColor();
+    }
+    for (const Narrowing& n : narrowings(state, now)) {
+        ImGui::PushID(n.label.c_str());
+        if (ImGui::SmallButton(n.label.c_str())) applyNarrowing(state, n);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", n.why.c_str());
+        ImGui::PopID();
+    }
 }
 
 void drawCertificateTable(AppState& state) {
@@ -99,15 +117,13 @@ void drawCertificateTable(AppState& state) {
     }
     const float rowH = ImGui::GetTextLineHeightWithSpacing();
     const float all = rowH * static_cast<float>(state.certs.certs.size());
-    if (!beginScrollTable("certificates", 6, setupCertificateColumns, all, rowH * 5.0f)) return;
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto setup = [&] { setupCertificateColumns(state.certs.certs, now); };
+    if (!beginScrollTable("certificates", 6, setup, all, rowH * 5.0f)) return;
     for (int i = 0; i < static_cast<int>(state.certs.certs.size()); ++i)
         certificateRow(state, i, now);
     endScrollTable();
-    // The filter is by issuer and EKU, not by certificate: say when it still admits several.
-    if (const int n = filterMatches(state, state.certs.picked, now); n > 1)
-        ImGui::TextColored(severityColour(Severity::Warning),
-                           "The filter matches %d usable certificates: Windows may ask which.", n);
+    drawSeveralMatches(state, now);
 }
 
 void drawServerValidation(AppState& state) {
@@ -136,7 +152,10 @@ void drawServerValidation(AppState& state) {
                     "SHA-1 thumbprint of the server's root CA",
                     "Add a root thumbprint",
                     sbase + "TrustedRootCA",
-                    {}};
+                    [&state](const std::string& thumbprint) {
+                        const std::string name = caName(state, thumbprint);
+                        return name.empty() ? std::string("(not in this store)") : name;
+                    }};
     if (drawValueList(state, roots, sv->trustedRootCAs, key)) {
         *slot = edited;
         markEdited(state, key);

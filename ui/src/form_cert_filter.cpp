@@ -19,8 +19,12 @@ const std::string kFilter = "NativeProfile/Authentication/Eap/FilteringInfo";
 
 bool drawIssuerHashes(AppState& state, CertFilter& filter, std::string& editKey) {
     CaHashList hashes = filter.caHashList.value_or(CaHashList{});
-    ValueList spec{"issuer-hashes",      "Issuer hash",           "SHA-1 of an issuing CA, hex",
-                   "Add an issuer hash", kFilter + "/IssuerHash", {}};
+    ValueList spec{"issuer-hashes",
+                   "Issuer hash",
+                   "SHA-1 of an issuing CA, hex",
+                   "Add an issuer hash",
+                   kFilter + "/IssuerHash",
+                   [&state](const std::string& thumbprint) { return caName(state, thumbprint); }};
     if (!drawValueList(state, spec, hashes.issuerHashes, editKey)) return false;
     if (hashes.issuerHashes.empty()) {
         filter.caHashList.reset(); // an empty list would filter nothing

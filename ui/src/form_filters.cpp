@@ -102,8 +102,21 @@ RowAction filterRow(AppState& state, std::size_t i, bool open) {
     return detailsAndRemove("filter", open, held, detailsTip(f));
 }
 
+// A filter with nothing filled in matches all traffic of every app: with it, the others restrict
+// nothing. Windows takes it, so it is no validation finding, but a fresh "Add a traffic filter"
+// row left as it is usually is a mistake.
+bool isEmpty(const TrafficFilter& f) {
+    return f == TrafficFilter{};
+}
+
 // The messages of the row's fields (and of the details' while they are closed), full width.
 void rowMessages(const AppState& state, std::size_t i, bool withDetails) {
+    if (isEmpty(state.doc.profile.trafficFilters[i])) {
+        ImGui::PushStyleColor(ImGuiCol_Text, severityColour(Severity::Warning));
+        ImGui::TextWrapped("Empty filter: it matches all traffic of every app, so the other "
+                           "filters restrict nothing. Fill in what it should match, or remove it.");
+        ImGui::PopStyleColor();
+    }
     for (const FilterField& ff : kRowFields)
         areaMessages(state, field(i, ff.element), ff.label);
     if (withDetails)
@@ -168,7 +181,10 @@ void drawFiltersSection(AppState& state) {
         if (const RowAction a = filterRow(state, i, rows.isOpen(i)); a != RowAction::None)
             pending = {a, i};
     };
-    table.hasArea = [&](std::size_t i) { return rows.isOpen(i) || hasIssues(state, i); };
+    table.hasArea = [&](std::size_t i) {
+        return rows.isOpen(i) || hasIssues(state, i) ||
+               isEmpty(state.doc.profile.trafficFilters[i]);
+    };
     table.area = [&](std::size_t i) {
         const bool open = rows.isOpen(i);
         rowMessages(state, i, !open);

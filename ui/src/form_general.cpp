@@ -26,12 +26,16 @@ void drawServers(AppState& state) {
         if (i == 0) ImGui::SameLine(ImGui::GetFontSize() * 9.5f);
         ImGui::SetNextItemWidth(-(nameW + ImGui::GetFrameHeight() + 16.0f));
         editField(state, field, field + "/fqdn", [&] {
-            return inputText("##Server FQDN", servers[i].fqdn, "FQDN or IP, e.g. vpn.contoso.com");
+            const bool typed =
+                inputText("##Server FQDN", servers[i].fqdn, "FQDN or IP, e.g. vpn.contoso.com");
+            return trimOnEntry(servers[i].fqdn) || typed;
         });
         ImGui::SameLine();
         ImGui::SetNextItemWidth(nameW);
         editField(state, field + "/name", field + "/name", [&] {
-            return inputOptText("##Server friendly name", servers[i].friendlyName, "friendly name");
+            const bool typed =
+                inputOptText("##Server friendly name", servers[i].friendlyName, "friendly name");
+            return trimOnEntry(servers[i].friendlyName) || typed;
         });
         ImGui::SameLine();
         if (ImGui::Button("x##remove server")) removeAt = i;

@@ -89,25 +89,45 @@ void drawRouteTable(AppState& state) {
     }
 }
 
-void drawHostPaste(AppState& state) {
-    ImGui::TextUnformatted("Add /32 host routes (paste many addresses at once)");
-    inputMultiline("##Host addresses", state.view.hostPaste, ImGui::GetTextLineHeight() * 3.2f);
-    if (ImGui::Button("Add host routes")) {
-        const HostRoutePaste r = addHostRoutes(state.doc.profile, state.view.hostPaste);
-        if (r.added > 0) markEdited(state, {});
+// The entries the box cannot take, marked under it while they are being fixed in place.
+void pasteProblems(const std::vector<PastedEntryProblem>& problems) {
+    constexpr std::size_t kShown = 5; // the rest are counted
+    ImGui::PushStyleColor(ImGuiCol_Text, severityColour(Severity::Error));
+    for (std::size_t k = 0; k < problems.size() && k < kShown; ++k)
+        ImGui::TextWrapped("Line %d: %s", problems[k].line, problems[k].why.c_str());
+    if (problems.size() > kShown)
+        ImGui::TextWrapped("... and %zu more entries that are not addresses or prefixes.",
+                           problems.size() - kShown);
+    ImGui::PopStyleColor();
+}
+
+void addPasted(AppState& state) {
+    const RoutePaste r = addPastedRoutes(state.doc.profile, state.view.hostPaste);
+    if (r.added > 0) markEdited(state, {});
+    appendLog(state.view, LogLevel::Info, "Added " + std::to_string(r.added) + " route(s).");
+    if (!r.duplicates.empty())
         appendLog(state.view, LogLevel::Info,
-                  "Added " + std::to_string(r.added) + " host route(s).");
-        if (!r.duplicates.empty())
-            appendLog(state.view, LogLevel::Info,
-                      std::to_string(r.duplicates.size()) + " already routed, skipped.");
-        if (!r.rejected.empty()) {
-            std::string list;
-            for (const auto& s : r.rejected)
-                list += (list.empty() ? "" : ", ") + s;
-            appendLog(state.view, LogLevel::Warning, "Not IP addresses, skipped: " + list);
-        }
-        state.view.hostPaste.clear();
+                  std::to_string(r.duplicates.size()) + " already routed, skipped.");
+    if (!r.rejected.empty())
+        appendLog(state.view, LogLevel::Warning,
+                  std::to_string(r.rejected.size()) +
+                      " entry(ies) are not addresses or prefixes: they stay in the box, marked, "
+                      "to be fixed there.");
+    state.view.hostPaste = r.remaining; // only what was not taken stays, one entry a line
+}
+
+void drawRoutePaste(AppState& state) {
+    ImGui::TextWrapped(
+        "Add routes: paste addresses (each a /32 or /128 host route) or prefixes (10.20.0.0/16)");
+    const auto problems = pastedRouteProblems(state.view.hostPaste);
+    if (!problems.empty()) ImGui::PushStyleColor(ImGuiCol_FrameBg, rejectedFrameColour());
+    inputMultiline("##Addresses or prefixes", state.view.hostPaste,
+                   ImGui::GetTextLineHeight() * 3.2f);
+    if (!problems.empty()) {
+        ImGui::PopStyleColor();
+        pasteProblems(problems);
     }
+    if (ImGui::Button("Add routes")) addPasted(state);
     ImGui::SameLine();
     if (ImGui::Button("Add a route")) {
         state.doc.profile.routes.push_back(Route{});
@@ -122,7 +142,7 @@ void drawHostPaste(AppState& state) {
 void drawRoutesSection(AppState& state) {
     drawRouteTable(state);
     fieldIssues(state, "Route");
-    drawHostPaste(state);
+    drawRoutePaste(state);
 }
 
 } // namespace aovpn::ui

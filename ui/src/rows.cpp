@@ -135,18 +135,27 @@ bool valueRow(AppState& state, const ValueList& spec, std::string& value, std::s
               bool& remove) {
     const std::string f = spec.field + "[" + std::to_string(i) + "]";
     const std::string note = spec.note ? spec.note(value) : std::string();
-    const float noteW = note.empty() ? 0.0f : ImGui::CalcTextSize(note.c_str()).x;
     const ImGuiStyle& style = ImGui::GetStyle();
-    ImGui::SetNextItemWidth(-(ImGui::GetFrameHeight() + noteW + 3.0f * style.ItemSpacing.x));
+    const float xW = ImGui::GetFrameHeight() + style.ItemSpacing.x;
+    float noteW = note.empty() ? 0.0f : ImGui::CalcTextSize(note.c_str()).x + style.ItemSpacing.x;
+    // The note goes under the field where beside it would leave the value too narrow to read.
+    const bool noteBelow =
+        noteW > 0.0f && ImGui::GetContentRegionAvail().x - xW - noteW < ImGui::GetFontSize() * 16;
+    if (noteBelow) noteW = 0.0f;
+    ImGui::SetNextItemWidth(-(xW + noteW + style.ItemSpacing.x));
     const std::string id = std::string("##") + spec.label;
     const bool changed =
         fieldWidget(state, f, [&] { return inputText(id.c_str(), value, spec.hint); });
-    if (!note.empty()) {
+    if (!note.empty() && !noteBelow) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", note.c_str());
     }
     ImGui::SameLine();
     remove = ImGui::Button("x##remove value");
+    if (noteBelow) {
+        toWidgetColumn();
+        ImGui::TextDisabled("%s", note.c_str());
+    }
     fieldIssues(state, f);
     return changed;
 }

@@ -1,5 +1,7 @@
 #include "widgets.hpp"
 
+#include "model/net.hpp"
+
 #include <algorithm>
 #include <charconv>
 
@@ -65,7 +67,7 @@ std::string notANumber(const std::string& text, const std::optional<std::uint32_
     std::string why = "Not taken: \"" + text + "\" is not a whole number; the field keeps " +
                       (kept ? std::to_string(*kept) : std::string("nothing")) + ".";
     if (text.find_first_of(".:,") != std::string::npos)
-        why += " Address lists go into the host-route box under Routes.";
+        why += " Address lists go into the paste box under Routes.";
     return why;
 }
 } // namespace
@@ -79,7 +81,7 @@ bool inputOptNumber(const char* label, std::optional<std::uint32_t>& value, cons
             rejected = &it->second;
     const bool showsRejected = rejected != nullptr;
     std::string text = rejected ? *rejected : (value ? std::to_string(*value) : std::string());
-    if (showsRejected) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.55f, 0.10f, 0.10f, 0.45f));
+    if (showsRejected) ImGui::PushStyleColor(ImGuiCol_FrameBg, rejectedFrameColour());
     // Without a view, ImGui filters the keys; with one, everything is taken and checked here, so
     // a paste arrives whole (a filter would splice "10.0.0.0/8, 10.1.0.0/16" into one string).
     const bool edited = inputText(
@@ -106,6 +108,21 @@ bool inputOptNumber(const char* label, std::optional<std::uint32_t>& value, cons
         value = n;
     else
         value.reset();
+    return true;
+}
+
+bool trimOnEntry(std::string& text) {
+    // Not while typing: ImGui writes its own copy of the text back on every keystroke.
+    if (!ImGui::IsItemDeactivatedAfterEdit()) return false;
+    const std::string_view trimmed = trimSpaces(text);
+    if (trimmed.size() == text.size()) return false;
+    text = std::string(trimmed);
+    return true;
+}
+
+bool trimOnEntry(std::optional<std::string>& value) {
+    if (!value || !trimOnEntry(*value)) return false;
+    if (value->empty()) value.reset();
     return true;
 }
 
@@ -136,6 +153,10 @@ ImVec4 severityColour(Severity s) {
         break;
     }
     return ImVec4(0.25f, 0.40f, 0.65f, 1.0f);
+}
+
+ImVec4 rejectedFrameColour() {
+    return ImVec4(0.55f, 0.10f, 0.10f, 0.45f);
 }
 
 void disabledTip(bool disabled, const std::string& why) {

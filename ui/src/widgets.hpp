@@ -28,6 +28,10 @@ bool inputOptText(const char* label, std::optional<std::string>& value, const ch
 // stays in the field, framed red, with the reason in the status line, until it is fixed.
 bool inputOptNumber(const char* label, std::optional<std::uint32_t>& value,
                     const char* hint = nullptr, ViewState* view = nullptr);
+// Call right after a text widget: once the user leaves it after an edit, the blanks around its
+// text go (a pasted " vpn.contoso.com "). True when that changed the value.
+bool trimOnEntry(std::string& text);
+bool trimOnEntry(std::optional<std::string>& value);
 bool checkOpt(const char* label, std::optional<bool>& value, bool shownWhenAbsent);
 
 // Call before a widget: focuses it (and scrolls to it) when its issue was clicked.
@@ -40,6 +44,8 @@ std::optional<Severity> worstIssue(const AppState& state, std::string_view field
 bool sectionWantsFocus(const AppState& state, std::string_view prefix);
 
 ImVec4 severityColour(Severity s);
+// The frame of a field holding text it cannot take (kept so it can be fixed in place).
+ImVec4 rejectedFrameColour();
 
 // Call right after a widget: while it is disabled, hovering it shows why (every disabled button
 // and menu item says so).

@@ -48,6 +48,7 @@ struct CertificateInfo {
     // is what TrustedRootCA wants. Empty when the issuer was not found.
     std::string issuingCaThumbprint;
     std::string rootThumbprint;
+    std::string rootCommonName; // the root's CN (display-safe), when the chain is complete
     std::vector<std::string> chainThumbprints;
     bool chainComplete = false; // the chain ends in a self-signed certificate
     bool selfSigned = false;

@@ -93,6 +93,9 @@ struct CertificateView {
     platform::StoreOwner owner;   // whose store the list shows (the TARGET user's)
     int picked = -1;              // index into certs
     std::string pickedThumbprint; // finds the pick again in a fresh read
+    // Names of the CAs seen (the store's chains, root files), by upper-case thumbprint: the
+    // trusted-root and issuer-hash lists show whose thumbprint each is.
+    std::map<std::string, std::string, std::less<>> caNames;
 };
 
 // What Windows holds for the open profile, as last checked.
@@ -176,7 +179,7 @@ struct ViewState {
     float dpiScale = 1.0f;
     Fonts fonts;
     std::vector<LogLine> log;
-    std::string hostPaste;                            // the "add /32 host routes" box
+    std::string hostPaste; // the routes paste box (what it cannot take stays in it)
     std::map<std::string, RowKeys, std::less<>> rows; // per list editor ("filters", "routes"...)
     std::string focusField;                           // validation path to focus on the next frame
     std::optional<Question> question;                 // the question popup, until answered

@@ -19,7 +19,7 @@ struct LocatedItem {
     float minX = 0, minY = 0, maxX = 0, maxY = 0;
     int statusFlags = 0;   // ImGuiItemStatusFlags (Checked, Opened ...)
     unsigned window = 0;   // the ImGui window it is in
-    bool visible = true;   // its centre is inside the window's clip rect (clicks land there)
+    bool visible = true;   // its centre is inside the window's (or table's) clip rect
     bool disabled = false; // drawn between BeginDisabled/EndDisabled (or a disabled menu item)
 };
 
