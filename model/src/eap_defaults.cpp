@@ -9,7 +9,7 @@ EapConfig defaultUserTunnelEapTls() {
     config.tls.serverValidation = ServerValidation{
         .disableUserPromptForServerValidation = false, .serverNames = "", .trustedRootCAs = {}};
     config.tls.differentUsername = false;
-    config.tls.performServerValidation = false;
+    config.tls.performServerValidation = true; // the seed's false trusts any server (DOMAIN.md)
     config.tls.acceptServerName = false;
     return config;
 }

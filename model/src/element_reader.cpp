@@ -64,6 +64,7 @@ bool readEap(xml::Reader& r, N node, const Field& f, void* container) {
         r.reject("structure.shape", "<Eap> should hold exactly one <Configuration>");
         return false;
     }
+    if (!r.check(config)) return false;
     *static_cast<EapConfig*>(f.access.add(container)) = readEapConfiguration(r, config);
     return true;
 }
@@ -88,9 +89,10 @@ void attach(Comments& to, std::vector<std::string>& pending, std::string_view be
 
 // After `f` took `child`: the comments before it go to the struct it became, or to the parent
 // before its name; comments inside a value element go the same way.
-void attachAround(const schema::Element& el, void* object, const Field& f, N child,
+void attachAround(xml::Reader& r, const schema::Element& el, void* object, const Field& f, N child,
                   std::vector<std::string>& pending) {
     if (f.kind == Kind::Struct) { // before the comments read inside it
+        if (pending.empty()) return;
         Comments& own = *f.element->comments(f.at(object, f.count(object) - 1));
         Comments leading;
         attach(leading, pending, "");
@@ -101,8 +103,9 @@ void attachAround(const schema::Element& el, void* object, const Field& f, N chi
         f.kind == Kind::Xml ||
         (f.kind == Kind::Eap &&
          static_cast<const EapConfig*>(f.at(object, 0))->kind == EapKind::Opaque);
-    if (!keepsInside) collectComments(child, pending);
-    attach(*el.comments(object), pending, f.name);
+    // A value read as one plain text node holds no comment (the usual case).
+    if (!keepsInside && !r.tookPlainText(child)) collectComments(child, pending);
+    if (!pending.empty()) attach(*el.comments(object), pending, f.name);
 }
 
 // <DNSServers> for <DnsServers>: read under its right name (and written so); Windows does not
@@ -185,6 +188,7 @@ bool readField(xml::Reader& r, N child, const Field& f, void* object) {
     }
     if (f.kind == Kind::Xml) {
         // Vendors put XML here although the XSD says string: keep the content as XML text.
+        if (!r.check(child)) return false;
         *static_cast<std::string*>(f.access.add(container)) = xml::rawContent(child);
         return true;
     }
@@ -197,13 +201,15 @@ void readElement(xml::Reader& r, N node, const schema::Element& el, void* object
     std::vector<std::string> pending;
     std::size_t hint = 0;
     bool strayText = false;
-    for (N c = node.first_child(); c; c = c.next_sibling()) {
+    for (N c = node.first_child(), next; c && !r.failed(); c = next) {
+        next = c.next_sibling();
         const pugi::xml_node_type type = c.type();
         if (type == pugi::node_comment) {
             pending.push_back(xml::sanitizeComment(c.value()));
             continue;
         }
         if (type == pugi::node_pcdata || type == pugi::node_cdata) {
+            if (!r.cleanText(c)) continue; // blank once cleaned: gone
             strayText = strayText || !xml::isBlankText(c.value());
             continue;
         }
@@ -211,11 +217,11 @@ void readElement(xml::Reader& r, N node, const schema::Element& el, void* object
         r.clearReason();
         const Field* f = fieldFor(el, c.name(), hint);
         if (f && readField(r, c, *f, object)) {
-            attachAround(el, object, *f, c, pending);
+            attachAround(r, el, object, *f, c, pending);
         } else if (!f && r.noReason() && readCaseVariant(r, c, el, object, f)) {
-            attachAround(el, object, *f, c, pending);
+            attachAround(r, el, object, *f, c, pending);
         } else if (!f && readCspList(r, c, el, object, f)) {
-            attachAround(el, object, *f, c, pending);
+            attachAround(r, el, object, *f, c, pending);
         } else {
             r.keep(c, *el.extra(object), pending);
             pending.clear();

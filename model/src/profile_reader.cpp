@@ -48,13 +48,22 @@ ReadResult readProfileXml(std::string_view input) {
         return result;
     }
     xml::Reader r(text, result);
-    if (!r.prepare(doc)) return result;
     N root = doc.document_element();
+    // Names are checked where the reader does not recognise an element (Reader::check), so
+    // what is outside the root is checked here.
+    for (N top = doc.first_child(); top; top = top.next_sibling())
+        if (top.type() == pugi::node_element && top != root && !r.check(top)) return result;
     if (!root || std::string_view(root.name()) != "VPNProfile") {
+        if (root && !r.check(root)) return result;
         result.errors.push_back(xml::missingRoot(text, root));
         return result;
     }
+    if (root.first_attribute() && !r.checkAttributeNames(root)) return result;
     readRoot(r, doc, root, result.profile);
+    if (r.failed()) { // a name or nesting deep inside that XML does not allow
+        result.profile = Profile{};
+        return result;
+    }
     r.finish();
     return result;
 }

@@ -12,18 +12,40 @@ namespace {
 
 constexpr int kMaxDepth = 100; // real profiles nest about 15 deep
 
-// Iterative (pugixml's walker), so hostile nesting cannot exhaust the stack.
+void reportCleaned(Reader& r, pugi::xml_node where, const std::string& changed) {
+    r.note(where, "xml.text-cleaned",
+           fmt::format("in <{}>, {} because XML cannot carry it.", where.name(), changed));
+}
+
+// Removes what XML cannot carry from a text node (reported); true when it is now blank text
+// the parser would have dropped, so reading the written text gives the same tree.
+bool cleanValue(Reader& r, pugi::xml_node node, pugi::xml_node_type type) {
+    if (isPlainAscii(node.value())) return false; // almost always: no copy
+    std::string v = node.value();
+    const std::string changed = sanitizeText(v);
+    if (changed.empty()) return false;
+    node.set_value(v.c_str());
+    reportCleaned(r, node.parent(), changed);
+    const bool alone = !node.previous_sibling() && !node.next_sibling();
+    return type == pugi::node_pcdata &&
+           (v.empty() || (!alone && v.find_first_not_of(" \t\n") == std::string::npos));
+}
+
+// Iterative (pugixml's walker), so hostile nesting cannot exhaust the stack. `base` is the depth
+// of the subtree's top element (the root's is 0).
 class Preparer : public pugi::xml_tree_walker {
   public:
-    explicit Preparer(Reader& r) : reader(r) {}
+    Preparer(Reader& r, int base) : reader(r), base_(base) {}
     Reader& reader;
     pugi::xml_node tooDeep;
     pugi::xml_node badName;
     std::string badNameWhy;
     std::vector<pugi::xml_node> blanked; // removed after the walk
 
-    bool for_each(pugi::xml_node& node) override {
-        if (depth() > kMaxDepth) {
+    bool for_each(pugi::xml_node& node) override { return visit(node, base_ + 1 + depth()); }
+
+    bool visit(pugi::xml_node node, int at) {
+        if (at > kMaxDepth) {
             tooDeep = node;
             return false;
         }
@@ -42,19 +64,10 @@ class Preparer : public pugi::xml_tree_walker {
     }
 
   private:
+    int base_;
+
     void sanitizeValue(pugi::xml_node node, pugi::xml_node_type type) {
-        if (isPlainAscii(node.value())) return; // almost always: no copy
-        std::string v = node.value();
-        const std::string changed = sanitizeText(v);
-        if (changed.empty()) return;
-        node.set_value(v.c_str());
-        report(node.parent(), changed);
-        // Now blank: drop it as the parser drops blank text, so reading the written text gives
-        // the same tree.
-        const bool alone = !node.previous_sibling() && !node.next_sibling();
-        if (type == pugi::node_pcdata &&
-            (v.empty() || (!alone && v.find_first_not_of(" \t\n") == std::string::npos)))
-            blanked.push_back(node);
+        if (cleanValue(reader, node, type)) blanked.push_back(node);
     }
 
     void sanitizeAttributes(pugi::xml_node node) {
@@ -69,29 +82,36 @@ class Preparer : public pugi::xml_tree_walker {
     }
 
     void report(pugi::xml_node where, const std::string& changed) {
-        reader.note(where, "xml.text-cleaned",
-                    fmt::format("in <{}>, {} because XML cannot carry it.", where.name(), changed));
+        reportCleaned(reader, where, changed);
     }
 };
 
+int depthOf(pugi::xml_node node) {
+    int d = 0;
+    for (pugi::xml_node p = node.parent(); p && p.type() == pugi::node_element; p = p.parent())
+        ++d;
+    return d;
+}
+
 } // namespace
 
-bool Reader::prepare(pugi::xml_document& doc) {
-    Preparer p(*this);
-    doc.traverse(p);
+bool Reader::check(pugi::xml_node node) {
+    if (failed_) return false;
+    Preparer p(*this, depthOf(node));
+    if (p.visit(node, depthOf(node))) node.traverse(p);
     for (pugi::xml_node n : p.blanked)
         n.parent().remove_child(n);
     if (p.badName) {
         error(p.badName, "xml.malformed",
               fmt::format("this is not well-formed XML: {}.", p.badNameWhy));
-        return false;
+    } else if (p.tooDeep) {
+        error(p.tooDeep, "xml.too-deep",
+              fmt::format("elements are nested more than {} deep; this is not a VPN "
+                          "profile.",
+                          kMaxDepth));
     }
-    if (!p.tooDeep) return true;
-    error(p.tooDeep, "xml.too-deep",
-          fmt::format("elements are nested more than {} deep; this is not a VPN "
-                      "profile.",
-                      kMaxDepth));
-    return false;
+    failed_ = failed_ || p.badName || p.tooDeep;
+    return !failed_;
 }
 
 LineColumn Reader::where(pugi::xml_node node) {
@@ -108,6 +128,28 @@ LineColumn Reader::where(pugi::xml_node node) {
     LineColumn lc = lineColumnAt(text_.substr(*it), offset - *it);
     lc.line = static_cast<int>(it - lineStarts_.begin()) + 1;
     return lc;
+}
+
+bool Reader::cleanText(pugi::xml_node node) {
+    if (!cleanValue(*this, node, node.type())) return true;
+    node.parent().remove_child(node);
+    return false;
+}
+
+void Reader::cleanTexts(pugi::xml_node parent) {
+    for (pugi::xml_node c = parent.first_child(), next; c; c = next) {
+        next = c.next_sibling();
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) cleanText(c);
+    }
+}
+
+bool Reader::checkAttributeNames(pugi::xml_node node) {
+    if (failed_) return false;
+    if (std::string why = checkNames(node); !why.empty()) {
+        error(node, "xml.malformed", fmt::format("this is not well-formed XML: {}.", why));
+        failed_ = true;
+    }
+    return !failed_;
 }
 
 void Reader::note(pugi::xml_node node, std::string_view rule, const std::string& sentence,
@@ -149,6 +191,7 @@ void Reader::finish() {
 
 bool Reader::claim(pugi::xml_node node, bool alreadySet) {
     if (!alreadySet && !node.first_attribute()) return true; // the usual case
+    if (node.first_attribute() && !checkAttributeNames(node)) return false;
     if (alreadySet) {
         reject("structure.duplicate",
                fmt::format("<{}> appears more than once; the first one is used", node.name()),
@@ -173,8 +216,16 @@ std::string Reader::value(pugi::xml_node node) {
 }
 
 bool Reader::text(pugi::xml_node node, std::string& out) {
-    // The usual value element: one text child (already cleaned by prepare()).
-    const pugi::xml_node only = node.first_child();
+    // The usual value element: one plain text child, taken as it is.
+    pugi::xml_node only = node.first_child();
+    if (only && only.type() == pugi::node_pcdata && !only.next_sibling() &&
+        isPlainAscii(only.value())) {
+        out.assign(only.value());
+        plainText_ = node;
+        return true;
+    }
+    if (!check(node)) return false; // cleans the text (reported), checks what is inside
+    only = node.first_child();
     if (!only) {
         out.clear();
         return true;
@@ -215,6 +266,7 @@ std::optional<std::uint32_t> Reader::number(pugi::xml_node node, const std::stri
 }
 
 bool Reader::unwrap(pugi::xml_node node, const char* innerName, pugi::xml_node& inner) {
+    cleanTexts(node); // the wrapper's own (indentation) text, which check() did not see
     inner = node.child(innerName);
     if (elementCount(node) == 0 && hasSignificantText(node)) {
         const std::string t = trimmedText(node);
@@ -245,6 +297,7 @@ void Reader::keep(pugi::xml_node node, std::vector<std::string>& extra,
                          node.parent().name()),
              std::move(hint_));
     }
+    if (!check(node)) return;
     std::string raw;
     for (const std::string& c : commentsBefore)
         raw += "<!--" + c + "-->";

@@ -26,6 +26,7 @@ void checkPorts(const TrafficFilter& f, const std::optional<std::string>& ports,
                  "Set Protocol to 6 or 17, or remove the ports.");
         return;
     }
+    if (portRangesValid(*ports)) return;
     auto parsed = parsePortRanges(*ports);
     if (!parsed.ok)
         sink.add("filter.ports", indexed("TrafficFilter", i, child), parsed.error,

@@ -15,9 +15,20 @@ class Reader {
   public:
     Reader(std::string_view text, ReadResult& result) : text_(text), result_(result) {}
 
-    // Before reading: removes what XML cannot carry from every text and attribute (reported),
-    // and refuses absurd nesting (false, with an error).
-    bool prepare(pugi::xml_document& doc);
+    // Before a subtree is used as it is (kept verbatim, raw XML content, an EAP block, a value
+    // that is not plain ASCII text): removes what XML cannot carry from its texts and
+    // attributes (reported), checks its names and refuses absurd nesting (false, with an
+    // error; failed() from then on). Elements the reader recognises skip it: their names are
+    // the description's, and their values are checked in text().
+    bool check(pugi::xml_node node);
+    // The names of an element that has attributes (a recognised one: xmlns declarations).
+    bool checkAttributeNames(pugi::xml_node node);
+    bool failed() const { return failed_; }
+    // Whether text() last took `node`'s value as its one plain text child (no comment inside).
+    bool tookPlainText(pugi::xml_node node) const { return node == plainText_; }
+    // Cleans one text node as check() does; false when that removed it (now blank).
+    bool cleanText(pugi::xml_node node);
+    void cleanTexts(pugi::xml_node parent); // each text child of `parent`
 
     // Findings of catalogue rule `rule` (model/rules.hpp), starting "Line L, column C: " for
     // where `node` starts, with the element's field path. note() records a finding that does not
@@ -67,6 +78,8 @@ class Reader {
     std::string reason_;
     std::string hint_;
     std::vector<std::size_t> lineStarts_;
+    bool failed_ = false;
+    pugi::xml_node plainText_;
 };
 
 } // namespace aovpn::xml

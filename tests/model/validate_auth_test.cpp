@@ -58,6 +58,16 @@ TEST_CASE("rule auth.no-server-names") {
     expectOnly(p, "auth.no-server-names");
 }
 
+TEST_CASE("the default EAP-TLS block validates the server and asks for what it still needs") {
+    // What the form's "Use EAP-TLS with a certificate" and the templates start from.
+    Profile p = userTunnel();
+    auth(p).eap = defaultUserTunnelEapTls();
+    std::vector<std::string> rules;
+    for (const Issue& i : validateProfile(p))
+        rules.push_back(i.rule);
+    CHECK(rules == std::vector<std::string>{"auth.no-server-names", "auth.no-cert-filter"});
+}
+
 TEST_CASE("rule auth.no-cert-filter") {
     Profile p = userTunnel();
     tls(p).certFilter.reset();

@@ -107,7 +107,11 @@ struct EapConfig {
 };
 
 // The EAP-TLS block of the seed user tunnel (reference/profiles/seed_azure_user_tunnel.xml):
-// simple certificate selection, no server name, server validation off.
+// simple certificate selection, no server name, user prompt not disabled — except that server
+// validation is ON. The seed switches it off, so its client trusts any server that answers
+// (rule auth.server-validation-off). With validation on and no names or roots yet, Windows
+// checks the server's chain against the trusted roots, and the validator asks for the server
+// names (auth.no-server-names) and the certificate filter until they are set.
 EapConfig defaultUserTunnelEapTls();
 
 } // namespace aovpn

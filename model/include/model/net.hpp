@@ -76,6 +76,8 @@ struct PortRange {
 };
 // "80,443,52000-52112": ports 0-65535, low <= high, spaces around items allowed.
 ParseResult<std::vector<PortRange>> parsePortRanges(std::string_view text);
+// parsePortRanges(text).ok, without building the list or a message when it is.
+bool portRangesValid(std::string_view text);
 
 enum class AddressRangeKind : std::uint8_t { Single, Prefix, Span };
 struct AddressRange {
