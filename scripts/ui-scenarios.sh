@@ -43,8 +43,8 @@ run() {
   local msg rc
   msg=$(cd "$dir" && "$@" --ui-script "$drive$scripts/bad-label.uis" 2>&1); rc=$?
   echo "$label: bad label -> exit $rc: $msg"
-  [ "$rc" = 2 ] && grep -q 'bad-label.uis:4: no widget labelled "No such button"' <<<"$msg" \
-    || fail "$label: a missing widget is not reported as line 4 with exit 2"
+  [ "$rc" = 2 ] && grep -q 'bad-label.uis:5: no widget labelled "No such button"' <<<"$msg" \
+    || fail "$label: a missing widget is not reported as line 5 with exit 2"
   [ ! -e "$dir/never-written.xml" ] || fail "$label: the run went on after the failed line"
 }
 

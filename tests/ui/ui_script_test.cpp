@@ -40,7 +40,7 @@ TEST_CASE("script lines: comments, #k indexes, menu paths, chords, and malformed
     CHECK(c[7].text == "out dir/p.xml");
 
     for (const char* bad : {"clik Apply", "key Ctrl+Nope", "frames many", "click Apply #0",
-                            "menu File > > Open", "type", "save-xml"}) {
+                            "menu File > > Open", "type", "save-xml", "reset now"}) {
         CAPTURE(bad);
         const auto r = ui::parseScript("bad.uis", std::string("frames 1\n") + bad + "\n");
         CHECK(r.commands.empty());
@@ -87,4 +87,33 @@ TEST_CASE("a script clicks, types and saves; a missing widget stops it with exit
 
     CHECK(runScript(ui, "frames 1\nclick Remote ports #7\n", message) == 2);
     CHECK(message == "t.uis:2: no widget labelled \"Remote ports\" #7 on the screen");
+}
+
+TEST_CASE("reset: the start page over an untouched document, trees and tabs as first drawn") {
+    test::UiDriver ui;
+    const auto dir = std::filesystem::path(test::scratchDir()) / "ui-script-reset";
+    std::filesystem::create_directories(dir);
+    const std::string labels = (dir / "labels.txt").string();
+    std::string message, error;
+    // A scenario that leaves an edit, a tree node open and the All settings tab shown.
+    CHECK(runScript(ui,
+                    "menu File > New from template > Azure VPN gateway - user tunnel\n"
+                    "click Add a traffic filter\nclick All settings\nclick NativeProfile\n",
+                    message) == 0);
+    REQUIRE(ui.state.doc.dirty());
+    CHECK(runScript(ui, "reset\nlabels " + labels + "\n", message) == 0);
+    CHECK(ui.state.view.startPage);
+    CHECK_FALSE(ui.state.doc.dirty());
+    CHECK_FALSE(ui.state.view.question); // nothing asks about the edit let go
+    CHECK(ui.state.view.rows.empty());
+    // No "Don't save" question: the next scenario's template opens straight away, on the Form.
+    CHECK(runScript(ui,
+                    "click Azure VPN gateway - user tunnel\nlabels " + labels +
+                        "\nclick All settings\nlabels " + labels + ".tree\n",
+                    message) == 0);
+    const std::string form = ui::readWholeFile(labels, error).value_or("");
+    CHECK(form.find("\nProfile name\n") != std::string::npos);
+    const std::string tree = ui::readWholeFile(labels + ".tree", error).value_or("");
+    CHECK(tree.find("\nNativeProfile\n") != std::string::npos);
+    CHECK(tree.find("all:NativeProfile/L2tpPsk") == std::string::npos); // closed again
 }

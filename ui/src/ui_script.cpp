@@ -24,6 +24,40 @@ void modifierEvents(int mods, bool down) {
     if (mods & ImGuiMod_Alt) io.AddKeyEvent(ImGuiMod_Alt, down);
 }
 
+// `reset`, the app's half: a fresh view (keeping what the window was set up with: fonts, scale,
+// the About lines, and the log, which is history), no pick, the start page. The session, the
+// store read and the install state describe the machine, not the scenario, so they stay.
+void resetAppState(AppState& state) {
+    ViewState fresh;
+    fresh.dpiScale = state.view.dpiScale;
+    fresh.fonts = state.view.fonts;
+    fresh.log = std::move(state.view.log);
+    fresh.aboutLines = std::move(state.view.aboutLines);
+    state.view = std::move(fresh);
+    state.certs.picked = -1;
+    state.certs.pickedThumbprint.clear();
+    state.settings.recentFiles.clear(); // scripted runs start without the user's settings
+    showStartPage(state);
+}
+
+// `reset`, Dear ImGui's half (between frames): what it remembers per window (open tree nodes
+// and collapsing headers, scroll), the tab bars' selections, popups, the active and focused
+// widget. Without it a tree node opened by one scenario is still open in the next.
+void resetImGuiState() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGui::ClosePopupToLevel(0, false);
+    ImGui::ClearActiveID();
+    ImGui::FocusWindow(nullptr);
+    for (ImGuiWindow* w : g.Windows) {
+        w->StateStorage.Clear();
+        w->Scroll = ImVec2(0, 0);
+        w->ScrollTarget = ImVec2(FLT_MAX, FLT_MAX);
+        w->NavLastIds[0] = w->NavLastIds[1] = 0;
+    }
+    g.TabBars.Clear();
+    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX); // no tooltip from the last click
+}
+
 std::string joined(const std::vector<std::string>& lines) {
     std::string out;
     for (const auto& l : lines)
@@ -134,6 +168,10 @@ void ScriptRunner::runStep(AppState& state) {
             if (phase == 1) modifierEvents(mods, false);
         });
         if (phase == 1) finishCommand();
+    } else if (c.verb == "reset") {
+        resetAppState(state);
+        pending_.push_back(resetImGuiState);
+        finishCommand();
     } else if (c.verb == "frames") {
         settle_ = c.frames;
         ++next_;

@@ -2,6 +2,7 @@
 // `aovpn-studio --ui-script FILE`: drives the real window by widget label, one command a line,
 // through the same locator as the headless UI tests (ui/widget_locator.hpp).
 //
+//   reset                     back to the state the app starts in (below)
 //   menu File > New from template > Azure VPN gateway - user tunnel
 //   click Remote ports #1     the first widget answering to that name, in drawing order
 //   type 443                  the rest of the line, as typed characters
@@ -11,6 +12,11 @@
 //   screenshot out.png        the window as PNG
 //   labels labels.txt         every name that addresses a widget on the screen, one a line
 //
+// `reset` puts the window back as it is after a start without --open: the start page over an
+// untouched document, no pick, no popup, dialog or focus, trees and sections as first drawn,
+// scrolled to the top, the splitters where they start. What the app read from the machine (the
+// session, the certificate store) and the log stay. A scenario that starts with it does not
+// depend on the ones run before it in the same window.
 // Blank lines and '#' comments are ignored ("#k" right after a label is its index, 1-based).
 // After every command the runner lets the window settle: a few frames, and the app's workers
 // finish (at most a minute). Relative paths are relative to the working directory.
@@ -30,7 +36,7 @@ namespace aovpn::ui {
 struct ScriptCommand {
     std::string file; // for messages
     int line = 0;
-    std::string verb;              // menu click type key frames save-xml screenshot labels
+    std::string verb;              // reset menu click type key frames save-xml screenshot labels
     std::vector<std::string> path; // menu: the labels to click in turn; click: one label
     int nth = 0;                   // click: 0-based index among widgets answering to the label
     std::string text;              // type: the text; save-xml/screenshot/labels: the path
