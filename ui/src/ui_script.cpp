@@ -45,7 +45,7 @@ void resetAppState(AppState& state) {
 // widget. Without it a tree node opened by one scenario is still open in the next.
 void resetImGuiState() {
     ImGuiContext& g = *ImGui::GetCurrentContext();
-    ImGui::ClosePopupToLevel(0, false);
+    if (!g.OpenPopupStack.empty()) ImGui::ClosePopupToLevel(0, false); // it needs one open
     ImGui::ClearActiveID();
     ImGui::FocusWindow(nullptr);
     for (ImGuiWindow* w : g.Windows) {
