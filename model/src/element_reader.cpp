@@ -58,6 +58,7 @@ bool readValue(xml::Reader& r, N node, const Field& f, void* container) {
 
 // Eap/Configuration: the wrapper must hold exactly one Configuration.
 bool readEap(xml::Reader& r, N node, const Field& f, void* container) {
+    r.cleanTexts(node); // its indentation text, as unwrap() does: a stray control is not text
     N config = node.child("Configuration");
     if (xml::elementCount(node) != 1 || !config || xml::hasForeignAttributes(config) ||
         xml::hasSignificantText(node)) {

@@ -130,3 +130,21 @@ TEST_CASE("fuzz regression: text and a comment in a kept EAP block of a Windows-
     CHECK(second.profile == p);
     CHECK(writeProfileXml(second.profile) == written.xml);
 }
+
+TEST_CASE("fuzz regression: a control character beside <Configuration> inside <Eap>") {
+    // CI's reader_fuzz aborted on this input: <Eap> held a stray U+0019 before <Configuration>,
+    // so the block was kept whole on the first read and read as an empty EAP block (its comment
+    // moved) on the second. The stray character is cleaned away first, as in every wrapper.
+    const ReadResult r = readProfileXml(readFile(dataDir() + "/fuzz/eap_control_char.xml"));
+    REQUIRE(r.ok());
+    const Profile& p = r.profile;
+    REQUIRE(p.nativeProfile->authentication->eap.has_value());
+    CHECK(p.nativeProfile->authentication->eap->kind == EapKind::Empty);
+    const WriteResult written = writeProfileXmlChecked(p);
+    CHECK(written.warnings.empty());
+    CHECK(written.xml.find("<!-- paste the EAP configuration here -->") != std::string::npos);
+    const ReadResult second = readProfileXml(written.xml);
+    REQUIRE(second.ok());
+    CHECK(second.profile == p);
+    CHECK(writeProfileXml(second.profile) == written.xml);
+}

@@ -103,7 +103,7 @@ std::unique_ptr<UdpSocket> openUdp(const Address& to, std::uint16_t port, std::s
     // connect() picks the source address and an ephemeral port, and filters other senders.
     if (::connect(fd, reinterpret_cast<const sockaddr*>(dest.data()),
                   static_cast<socklen_t>(dest.size())) != 0) {
-        error = fmt::format("no route to {}: {}", to.text, std::strerror(errno));
+        error = fmt::format("this system will not send to {}: {}", to.text, std::strerror(errno));
         ::close(fd);
         return nullptr;
     }

@@ -177,7 +177,7 @@ std::unique_ptr<UdpSocket> openUdp(const Address& to, std::uint16_t port, std::s
     // connect() picks the source address and an ephemeral port (IKEEXT owns 500).
     if (connect(s, reinterpret_cast<const sockaddr*>(dest.data()), static_cast<int>(dest.size())) !=
         0) {
-        error = wsaError(fmt::format("no route to {}", to.text));
+        error = wsaError(fmt::format("this system will not send to {}", to.text));
         closesocket(s);
         return nullptr;
     }
