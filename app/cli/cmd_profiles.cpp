@@ -123,31 +123,30 @@ int runList(int argc, char** argv) {
     if (!run) return kExitRefused;
     const auto t = targetFor(*run, args, kindFrom(args));
     if (!t) return kExitUsage;
-    const auto notes = run->platform->profiles().recover(*t);
-    auto all = run->platform->profiles().list(*t);
+    // One call: through the SYSTEM broker one request gives the recovery notes and the list.
+    const ProfileListing l = run->platform->profiles().listing(*t);
     if (run->json) {
         JsonObject o;
-        o.str("command", "list").boolean("ok", all.ok()).raw("target", targetJson(*t));
-        o.raw("recovered", jsonStrings(notes));
+        o.str("command", "list").boolean("ok", !l.error).raw("target", targetJson(*t));
+        o.raw("recovered", jsonStrings(l.recovered));
         std::string items = "[";
-        if (all)
-            for (const auto& p : all.value())
-                items += (items.size() > 1 ? "," : "") + JsonObject()
-                                                             .str("name", p.name)
-                                                             .str("instanceId", p.instanceId)
-                                                             .str("xml", p.xml)
-                                                             .text();
+        for (const auto& p : l.profiles)
+            items += (items.size() > 1 ? "," : "") + JsonObject()
+                                                         .str("name", p.name)
+                                                         .str("instanceId", p.instanceId)
+                                                         .str("xml", p.xml)
+                                                         .text();
         o.raw("profiles", items + "]");
-        if (!all) o.raw("error", errorJson(all.error()));
+        if (l.error) o.raw("error", errorJson(*l.error));
         printJson(o.text());
-        return all ? kExitOk : kExitRefused;
+        return l.error ? kExitRefused : kExitOk;
     }
-    printSteps(notes);
-    if (!all) {
-        printError(all.error());
+    printSteps(l.recovered);
+    if (l.error) {
+        printError(*l.error);
         return kExitRefused;
     }
-    for (const auto& p : all.value())
+    for (const auto& p : l.profiles)
         fmt::print("{}\t{}\n", p.name, p.instanceId);
     return kExitOk;
 }

@@ -20,6 +20,25 @@ std::string tempLeafFor(const fs::path& file) {
            std::to_string(os::currentPid()) + "-" + std::to_string(counter++);
 }
 
+// Removes the temp files in `dir` whose name starts with `prefix` and whose writing process is no
+// longer running.
+std::vector<std::string> removeStaleTemps(const fs::path& dir, std::string_view prefix) {
+    std::vector<std::string> removed;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string leaf = entry.path().filename().string();
+        const auto pid = atomicTempOwnerPid(leaf);
+        // Our own pid: a save of this process may be in progress; a running pid: another one's.
+        if (!pid || leaf.rfind(prefix, 0) != 0 || *pid == os::currentPid() ||
+            os::processIsRunning(*pid))
+            continue;
+        std::error_code rm;
+        if (entry.is_regular_file(rm) && fs::remove(entry.path(), rm)) removed.push_back(leaf);
+    }
+    if (!removed.empty()) os::flushFolder(dir);
+    return removed;
+}
+
 bool allDigits(std::string_view s) {
     if (s.empty()) return false;
     for (char c : s)
@@ -53,6 +72,10 @@ bool processIsRunning(std::uint32_t pid) {
 
 Status writeFileAtomically(const fs::path& file, std::string_view bytes, const std::string& action,
                            const WriteFaultHook& hook) {
+    // A temp of this file that a killed writer left (the GUI's save, the CLI's -o, a store copy)
+    // goes now: every writer of a file cleans up after the crashes of the ones before it.
+    const fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    removeStaleTemps(dir, "." + file.filename().string() + std::string(kTempMark));
     const fs::path tmp = file.parent_path() / tempLeafFor(file);
     std::optional<Error> err = os::writeAndFlush(tmp, bytes, action, hook);
     if (!err && hook) err = hook("rename");
@@ -66,18 +89,7 @@ Status writeFileAtomically(const fs::path& file, std::string_view bytes, const s
 }
 
 std::vector<std::string> removeStaleTempFiles(const fs::path& dir) {
-    std::vector<std::string> removed;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        const std::string leaf = entry.path().filename().string();
-        const auto pid = atomicTempOwnerPid(leaf);
-        // Our own pid: a save of this process may be in progress; a running pid: another one's.
-        if (!pid || *pid == os::currentPid() || os::processIsRunning(*pid)) continue;
-        std::error_code rm;
-        if (entry.is_regular_file(rm) && fs::remove(entry.path(), rm)) removed.push_back(leaf);
-    }
-    if (!removed.empty()) os::flushFolder(dir);
-    return removed;
+    return removeStaleTemps(dir, {});
 }
 
 Result<std::string> readRegularFile(const fs::path& file, std::uintmax_t maxBytes,

@@ -129,12 +129,11 @@ std::optional<BrokerReply> parseBrokerReply(BrokerOp op, std::string_view bytes)
 BrokerReply handleBrokerRequest(const BrokerRequest& q, ProfileService& service) {
     BrokerReply x;
     switch (q.op) {
-    case BrokerOp::List: {
-        auto all = service.list(q.target);
-        if (all)
-            x.profiles = std::move(all.value());
-        else
-            x.error = all.error();
+    case BrokerOp::List: { // the recovery notes travel with the listing: one request
+        ProfileListing l = service.listing(q.target);
+        x.profiles = std::move(l.profiles);
+        x.notes = std::move(l.recovered);
+        x.error = std::move(l.error);
         break;
     }
     case BrokerOp::Find: {

@@ -55,11 +55,26 @@ std::optional<Error> LocalProfileService::refuseSecondDeviceTunnel(const Profile
     return std::nullopt;
 }
 
-Result<std::vector<InstalledProfile>> LocalProfileService::list(const ProfileTarget& t) {
+ProfileListing LocalProfileService::listing(const ProfileTarget& t) {
     std::lock_guard lock(mutex_);
-    if (auto e = checkTarget(t, "List the installed VPN profiles")) return *e;
-    recover(t);
-    return store_.list(t);
+    ProfileListing out;
+    if (auto e = checkTarget(t, "List the installed VPN profiles")) {
+        out.error = std::move(e);
+        return out;
+    }
+    out.recovered = recover(t);
+    auto all = store_.list(t);
+    if (all)
+        out.profiles = std::move(all.value());
+    else
+        out.error = all.error();
+    return out;
+}
+
+Result<std::vector<InstalledProfile>> ProfileService::list(const ProfileTarget& t) {
+    ProfileListing l = listing(t);
+    if (l.error) return *l.error;
+    return std::move(l.profiles);
 }
 
 Result<std::optional<InstalledProfile>> LocalProfileService::find(const ProfileTarget& t,

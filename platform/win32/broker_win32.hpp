@@ -62,7 +62,7 @@ DWORD runBrokerJob(const std::filesystem::path& folder, const BrokerWork& work);
 class BrokeredProfileService final : public ProfileService {
   public:
     BrokeredProfileService(SessionInfo session, ProfileService& local, BrokerClient& broker);
-    Result<std::vector<InstalledProfile>> list(const ProfileTarget& target) override;
+    ProfileListing listing(const ProfileTarget& target) override;
     Result<std::optional<InstalledProfile>> find(const ProfileTarget& target,
                                                  std::string_view name) override;
     ApplyResult apply(const ProfileTarget& target, std::string_view name,

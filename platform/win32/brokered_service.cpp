@@ -27,12 +27,23 @@ Result<BrokerReply> BrokeredProfileService::viaBroker(BrokerRequest request) {
     return reply;
 }
 
-Result<std::vector<InstalledProfile>> BrokeredProfileService::list(const ProfileTarget& t) {
-    if (auto e = refusal(t, "List the installed VPN profiles")) return *e;
-    if (!brokered(t)) return local_.list(t);
-    auto r = viaBroker({BrokerOp::List, t, {}, {}});
-    if (!r) return r.error();
-    return std::move(r.value().profiles);
+// One broker run: the reply carries the recovery notes too, also beside a failed listing.
+ProfileListing BrokeredProfileService::listing(const ProfileTarget& t) {
+    ProfileListing out;
+    if (auto e = refusal(t, "List the installed VPN profiles")) {
+        out.error = std::move(e);
+        return out;
+    }
+    if (!brokered(t)) return local_.listing(t);
+    auto r = broker_.run({BrokerOp::List, t, {}, {}});
+    if (!r) {
+        out.error = r.error();
+        return out;
+    }
+    out.recovered = std::move(r.value().notes);
+    out.profiles = std::move(r.value().profiles);
+    out.error = std::move(r.value().error);
+    return out;
 }
 
 Result<std::optional<InstalledProfile>> BrokeredProfileService::find(const ProfileTarget& t,

@@ -44,7 +44,7 @@ class FakeProfileStore final : public ProfileStore {
     // Key: (user SID or "" for device tunnels, profile name) -> XML.
     std::map<std::pair<std::string, std::string>, std::string> profiles;
     // Failure injection: each optional error is returned (once, then cleared) by that call.
-    std::optional<Error> failNextFind, failNextCreate, failNextRemove;
+    std::optional<Error> failNextFind, failNextCreate, failNextRemove, failNextList;
     // Creates whose XML equals this fail every time (e.g. "the new XML is bad").
     std::optional<std::string> rejectXml;
     LeftoverReport leftovers;
@@ -53,6 +53,7 @@ class FakeProfileStore final : public ProfileStore {
 
     Result<std::vector<InstalledProfile>> list(const ProfileTarget& t) override {
         record("list");
+        if (auto e = take(failNextList)) return *e;
         std::vector<InstalledProfile> out;
         for (const auto& [key, xml] : profiles)
             if (key.first == keyOf(t)) out.push_back({key.second, key.second, xml});

@@ -1,6 +1,8 @@
 // The profile service's safety rules over the in-memory fake store: the journal is flushed before
 // the delete, a failed replace restores OUR copy (not the read-back), an interrupted replace is
 // finished or rolled back by the next call, one device tunnel per machine, no profile for SYSTEM.
+#include "platform/broker.hpp"
+
 #include "fake_platform.hpp"
 
 #include <doctest/doctest.h>
@@ -161,6 +163,51 @@ TEST_CASE("recovery: a crash before the delete leaves the profile as it was") {
     CHECK(f.store.profiles.at({alice.user.sid, "Contoso"}) == xml("old"));
     CHECK(f.copies.journalBytes.empty());
     CHECK(f.service.recover(bob).empty()); // another account's journals are not touched
+}
+
+TEST_CASE("listing: the recovery notes come with the list, also through the broker's List reply") {
+    Fixture f;
+    REQUIRE(f.copies
+                .writeJournal({alice, "Contoso", ReplaceJournal::Phase::Creating, xml("ours"), true,
+                               xml("new")})
+                .ok()); // a crash after the delete
+    // What the SYSTEM broker answers to one List request, as the app reads it back.
+    const auto reply = parseBrokerReply(
+        BrokerOp::List,
+        serializeBrokerReply(BrokerOp::List,
+                             handleBrokerRequest({BrokerOp::List, alice, {}, {}}, f.service)));
+    REQUIRE(reply);
+    CHECK_FALSE(reply->error);
+    REQUIRE(reply->notes.size() == 1);
+    CHECK(reply->notes[0].find("put the previous profile back") != std::string::npos);
+    REQUIRE(reply->profiles.size() == 1);
+    CHECK(reply->profiles[0].xml == xml("ours"));
+    CHECK(f.store.calls.back() == "list"); // recovered first, then listed
+
+    const ProfileListing again = f.service.listing(alice); // nothing left to recover
+    CHECK(again.recovered.empty());
+    CHECK(again.profiles.size() == 1);
+}
+
+TEST_CASE("listing: a failed listing keeps what recovery did beside the error; none for SYSTEM") {
+    Fixture f;
+    REQUIRE(f.copies
+                .writeJournal({alice, "Contoso", ReplaceJournal::Phase::Creating, xml("ours"), true,
+                               xml("new")})
+                .ok());
+    f.store.failNextList = aovpn::fake::fakeError("List the profiles", 0x80041001);
+    const auto reply = handleBrokerRequest({BrokerOp::List, alice, {}, {}}, f.service);
+    REQUIRE(reply.error);
+    CHECK(reply.error->code == 0x80041001);
+    REQUIRE(reply.notes.size() == 1); // the previous profile IS back: the user is told so
+    CHECK(reply.notes[0].find("put the previous profile back") != std::string::npos);
+    CHECK(f.store.profiles.at({alice.user.sid, "Contoso"}) == xml("ours"));
+
+    f.store.calls.clear();
+    const ProfileListing none = f.service.listing({TunnelKind::User, {"SYSTEM", kSystemSid}});
+    REQUIRE(none.error); // never listed for SYSTEM
+    CHECK(none.recovered.empty());
+    CHECK(f.store.calls.empty());
 }
 
 TEST_CASE("journal bytes survive any XML exactly") {

@@ -1,5 +1,6 @@
 // Offline (Linux) profile folder: apply, replace, list, remove, and saves that never lose data.
 #ifndef _WIN32
+#include "platform/atomic_file.hpp"
 #include "platform/platform.hpp"
 
 #include "offline/folder_profile_store.hpp"
@@ -100,6 +101,18 @@ TEST_CASE("temp files a crash left are removed on the next start; a running writ
     REQUIRE(all.value().size() == 1);
     CHECK(all.value()[0].xml == "<VPNProfile>good</VPNProfile>");
     CHECK(filesIn(dir) == std::vector<std::string>{live, "Contoso.xml"});
+}
+
+TEST_CASE("a save (GUI, CLI -o) removes the temps a killed save of the same file left") {
+    const auto dir = freshDir("save-temps");
+    fs::create_directories(dir);
+    std::ofstream(dir / ".doc.xml.aovpn-tmp-999999999-0") << "<VPNProf"; // a dead writer's
+    std::ofstream(dir / ".other.xml.aovpn-tmp-999999999-0") << "<VPN";   // another file's
+    const std::string live = ".doc.xml.aovpn-tmp-" + std::to_string(::getppid()) + "-3";
+    std::ofstream(dir / live) << "<V"; // a writer still running (our parent)
+    REQUIRE(writeFileAtomically(dir / "doc.xml", "<VPNProfile/>", "Save doc.xml").ok());
+    CHECK(filesIn(dir) ==
+          std::vector<std::string>{live, ".other.xml.aovpn-tmp-999999999-0", "doc.xml"});
 }
 
 TEST_CASE("a profile whose name starts with '.' is stored AND listed") {

@@ -108,7 +108,32 @@ TEST_CASE("broker: alice's profile from an elevated admin goes through the broke
     CHECK(removed.ok);
     CHECK(removed.existed);
     CHECK(runner.store.profiles.empty());
-    CHECK(runner.binaryPaths.size() == 4); // find, list, remove: one broker run each
+    CHECK(runner.binaryPaths.size() == 4); // apply, find, list, remove: one broker run each
+    CHECK(fs::is_empty(testRoot()));
+}
+
+TEST_CASE("broker: a listing is one broker run, with the notes of an interrupted replace") {
+    FakeRunner runner;
+    BrokerClient client(runner, options());
+    aovpn::fake::FakeProfileStore localStore;
+    aovpn::fake::FakeAppliedCopies localCopies;
+    LocalProfileService local(localStore, localCopies);
+    BrokeredProfileService service(elevatedAdminIn(alice), local, client);
+    const ProfileTarget t{TunnelKind::User, alice};
+    // What a replace the broker ran left when the PC lost power after the delete.
+    REQUIRE(
+        runner.copies
+            .writeJournal({t, "Contoso VPN", ReplaceJournal::Phase::Creating,
+                           "<VPNProfile>ours</VPNProfile>", true, "<VPNProfile>new</VPNProfile>"})
+            .ok());
+    const ProfileListing l = service.listing(t);
+    CHECK(runner.binaryPaths.size() == 1); // `aovpn list` used to start the broker twice
+    CHECK_FALSE(l.error);
+    REQUIRE(l.recovered.size() == 1);
+    CHECK(l.recovered[0].find("put the previous profile back") != std::string::npos);
+    REQUIRE(l.profiles.size() == 1);
+    CHECK(l.profiles[0].xml == "<VPNProfile>ours</VPNProfile>");
+    CHECK(localStore.calls.empty()); // the admin's own partition is not looked at
     CHECK(fs::is_empty(testRoot()));
 }
 
@@ -171,6 +196,37 @@ TEST_CASE("broker: request and reply files round-trip every field") {
     REQUIRE(y->apply.restoreError);
     CHECK(y->apply.restoreError->code == 0x80041001);
     CHECK(y->apply.restoreError->meaning == x.apply.restoreError->meaning);
+}
+
+namespace {
+// Counts the service starts of a real runner.
+struct CountingRunner final : ServiceRunner {
+    ServiceRunner& real;
+    int runs = 0;
+    explicit CountingRunner(ServiceRunner& r) : real(r) {}
+    Result<DWORD> runOnce(const std::wstring& name, const std::wstring& binaryPath,
+                          std::chrono::milliseconds timeout) override {
+        ++runs;
+        return real.runOnce(name, binaryPath, timeout);
+    }
+};
+} // namespace
+
+TEST_CASE("broker: a device tunnel listing through the real service control manager is one run, "
+          "its refusal reported once") {
+    auto scm = makeScmServiceRunner();
+    CountingRunner runner(*scm);
+    BrokerClient client(runner, options(std::chrono::seconds(60)));
+    aovpn::fake::FakeProfileStore localStore;
+    aovpn::fake::FakeAppliedCopies localCopies;
+    LocalProfileService local(localStore, localCopies);
+    BrokeredProfileService service(elevatedAdminIn(alice), local, client);
+    const ProfileListing l = service.listing({TunnelKind::Device, {}});
+    CHECK(runner.runs == 1);
+    REQUIRE(l.error); // Wine's services do not run as SYSTEM: the broker refuses
+    CHECK(l.error->meaning.find("not as SYSTEM") != std::string::npos);
+    CHECK(l.recovered.empty()); // no second run whose failure would be a note
+    CHECK(fs::is_empty(testRoot()));
 }
 
 TEST_CASE("broker: one real round trip through the service control manager") {

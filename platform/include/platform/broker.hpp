@@ -25,7 +25,7 @@ struct BrokerReply {
     std::vector<InstalledProfile> profiles; // List; Find: zero or one
     ApplyResult apply;
     RemoveResult remove;
-    std::vector<std::string> notes; // Recover
+    std::vector<std::string> notes; // List (what recovery did first), Recover
 };
 
 std::string serializeBrokerRequest(const BrokerRequest& r);

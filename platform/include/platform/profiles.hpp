@@ -113,6 +113,14 @@ struct RemoveResult {
     std::optional<Error> error;
 };
 
+// A listing, and what finishing interrupted replaces did just before it: one call (one broker
+// request) gives both, and the notes survive a listing that then fails.
+struct ProfileListing {
+    std::vector<std::string> recovered; // one line per replace finished or rolled back
+    std::vector<InstalledProfile> profiles;
+    std::optional<Error> error; // the listing failed (recovered still says what was done)
+};
+
 // "Is it installed" for the action bar.
 enum class InstallState { Unknown, Installed, NotInstalled, NoMdmBridge, NeedsElevation, NoUser };
 struct InstallStatus {
@@ -127,7 +135,10 @@ std::string installStateText(InstallState state, const ProfileTarget& target);
 class ProfileService {
   public:
     virtual ~ProfileService() = default;
-    virtual Result<std::vector<InstalledProfile>> list(const ProfileTarget& target) = 0;
+    // Finishes or rolls back interrupted replaces for the target (recover), then lists.
+    virtual ProfileListing listing(const ProfileTarget& target) = 0;
+    // listing()'s profiles, or its error, for callers that only show the list.
+    Result<std::vector<InstalledProfile>> list(const ProfileTarget& target);
     virtual Result<std::optional<InstalledProfile>> find(const ProfileTarget& target,
                                                          std::string_view name) = 0;
     // Create, or replace: keep the old XML (our copy if we have one), journal, hang up, delete,
@@ -147,7 +158,7 @@ class ProfileService {
 class LocalProfileService final : public ProfileService {
   public:
     LocalProfileService(ProfileStore& store, AppliedCopies& copies, ProfileGuard* guard = nullptr);
-    Result<std::vector<InstalledProfile>> list(const ProfileTarget& target) override;
+    ProfileListing listing(const ProfileTarget& target) override;
     Result<std::optional<InstalledProfile>> find(const ProfileTarget& target,
                                                  std::string_view name) override;
     ApplyResult apply(const ProfileTarget& target, std::string_view name,
