@@ -87,6 +87,10 @@ TEST_CASE("connect test reports progress in words and the result; Remove asks fi
     ui.finishTask();
     CHECK(ui.platform.store.profiles.empty());
     CHECK(ui.state.install.installed == false);
+    bool stepLogged = false; // the service's steps (and any recovery notes) reach the log
+    for (const auto& l : ui.state.view.log)
+        stepLogged |= l.text.rfind("Deleted the profile \"Contoso VPN\"", 0) == 0;
+    CHECK(stepLogged);
 }
 
 TEST_CASE("Import installed profile logs what finishing an interrupted replace did") {

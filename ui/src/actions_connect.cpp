@@ -93,6 +93,8 @@ void startRemove(AppState& state) {
             return p->profiles().remove(target, name);
         },
         [name](AppState& s, const platform::RemoveResult& r) {
+            for (const auto& step : r.steps)
+                appendLog(s.view, LogLevel::Info, step);
             for (const auto& line : r.leftovers.removed)
                 appendLog(s.view, LogLevel::Info, "  " + line);
             for (const auto& e : r.leftovers.failures)
