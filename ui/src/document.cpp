@@ -38,13 +38,19 @@ void replaceProfile(AppState& state, Profile profile, std::string_view what) {
     if (!what.empty()) appendLog(state.view, LogLevel::Info, std::string(what));
 }
 
-void loadDocument(AppState& state, Profile profile, std::string filePath) {
+void loadDocument(AppState& state, Profile profile, std::string filePath,
+                  const std::vector<XmlDiagnostic>& readFindings) {
     // The form edits NativeProfile in place; a profile without one (and without a plug-in)
     // gets an empty one up front, so drawing never changes the document behind the revision.
     if (!profile.nativeProfile && !profile.pluginProfile) profile.nativeProfile.emplace();
     state.doc.profile = std::move(profile);
     state.doc.filePath = std::move(filePath);
     state.doc.gateway = {};
+    state.doc.readFindings.clear();
+    for (const XmlDiagnostic& d : readFindings)
+        // "As read": its line and column are the opened text's, not the preview's.
+        state.doc.readFindings.push_back(
+            {d.severity, d.rule, d.field, "As read: " + d.message, d.hint});
     state.view.gatewayCheck.fields = {}; // the gateway fields' text belongs to the document
     state.doc.undo = UndoStack{};
     state.doc.userTunnelAside.reset();
@@ -114,6 +120,7 @@ void refreshDerived(AppState& state) {
         d.writeWarnings.push_back(w.message);
     d.escaped = escapeCimString(d.xml);
     d.issues = validateProfile(state.doc.profile, state.doc.gateway);
+    d.issues.insert(d.issues.end(), state.doc.readFindings.begin(), state.doc.readFindings.end());
     // Apply and both exports take the InstanceID from the name, so here a missing name is an
     // error at the field. (The model keeps it a warning: Intune and scripts name a profile
     // outside its XML, and most deployed ProfileXML has no ProfileName.)
