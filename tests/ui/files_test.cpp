@@ -2,6 +2,7 @@
 #include "ui/document.hpp"
 #include "ui/edits.hpp"
 #include "ui/file_ops.hpp"
+#include "ui/folder_list.hpp"
 #include "ui/templates.hpp"
 
 #include "test_paths.hpp"
@@ -125,4 +126,38 @@ TEST_CASE("the reader's findings on an opened file are listed with the validatio
     ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::AzureUserTunnel), {});
     ui.frames(1);
     CHECK_FALSE(hasUnknown(ui.state));
+}
+
+TEST_CASE("the path popup lists the typed path's folder: folders first, a click fills the path") {
+    const std::string dir = test::scratchDir() + "/ui-files-browse";
+    std::filesystem::remove_all(pathFromUtf8(dir));
+    std::filesystem::create_directories(pathFromUtf8(dir + "/Sub"));
+    std::filesystem::create_directories(pathFromUtf8(dir + "/.hidden"));
+    std::filesystem::copy_file(pathFromUtf8(test::profilesDir() + "/seed_azure_user_tunnel.xml"),
+                               pathFromUtf8(dir + "/Sub/b.xml"));
+    { std::ofstream(pathFromUtf8(dir + "/a.txt")) << "not a profile"; }
+
+    const ui::FolderListing l = ui::listFolder(dir);
+    CHECK(l.error.empty());
+    REQUIRE(l.entries.size() == 2); // .hidden is left out
+    CHECK(l.entries[0].name == "Sub");
+    CHECK(l.entries[0].isFolder);
+    CHECK(l.entries[1].name == "a.txt");
+    CHECK(ui::listFolder(dir + "/nope").error == "This folder does not exist.");
+    CHECK(ui::folderOfTypedPath(dir + "/a.txt") == ui::folderOfTypedPath(dir + "/"));
+
+    test::UiDriver ui;
+    ui.key(ImGuiKey_O, true);
+    ui.frame();
+    REQUIRE(ui.state.view.fileAction == ui::FileAction::Open);
+    ui.typeInto("File path", dir + "/");
+    ui.frame();
+    ui.click("Sub/");
+    ui.frame();
+    CHECK(ui.state.view.folderListing.folder == ui::folderOfTypedPath(dir + "/Sub"));
+    ui.click("b.xml");
+    CHECK(pathFromUtf8(ui.state.view.pathInput) == pathFromUtf8(dir + "/Sub/b.xml"));
+    ui.click("OK");
+    CHECK(ui.state.view.fileAction == ui::FileAction::None);
+    REQUIRE(ui.state.doc.profile.routes.size() == 2); // the seed, opened
 }

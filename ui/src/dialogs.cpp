@@ -6,6 +6,7 @@
 #include "ui/actions.hpp"
 #include "ui/document.hpp"
 #include "ui/file_ops.hpp"
+#include "ui/folder_list.hpp"
 #include "ui/panels.hpp"
 
 #include "widgets.hpp"
@@ -128,7 +129,8 @@ void drawPathPopup(AppState& state) {
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool entered = inputText("##File path", state.view.pathInput, nullptr,
                                    ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::Button("OK") || entered) {
+    const bool picked = drawFolderList(state);
+    if (ImGui::Button("OK") || entered || picked) {
         const FileAction action = state.view.fileAction;
         state.view.fileAction = FileAction::None;
         ImGui::CloseCurrentPopup();

@@ -38,6 +38,18 @@ struct Fonts {
 
 enum class LogLevel { Info, Warning, Error };
 
+// One folder as the path popup lists it (read when the folder changes, not every frame).
+struct FolderListing {
+    std::string folder; // absolute, UTF-8; empty = not read yet
+    struct Entry {
+        std::string name;
+        bool isFolder = false;
+    };
+    std::vector<Entry> entries; // folders first, then files; each by name, case ignored
+    std::string error;          // why the folder could not be read
+    bool truncated = false;     // more entries than shown
+};
+
 struct LogLine {
     std::string time; // "HH:MM:SS", local time
     LogLevel level = LogLevel::Info;
@@ -197,6 +209,7 @@ struct ViewState {
     std::map<std::uint32_t, std::string> rejectedInput;
     FileAction fileAction = FileAction::None; // the path popup to open (no native dialogs)
     std::string pathInput;                    // text of the path popup
+    FolderListing folderListing;              // the folder the path popup shows, as last read
     std::vector<platform::InstalledProfile> importList; // for "Import installed profile"
     bool importOpen = false;
     HelpPage help = HelpPage::None;      // the Help page shown over the window
