@@ -109,15 +109,6 @@ template <typename F> bool eachItem(std::string_view text, F f) {
 
 } // namespace
 
-std::string_view trimSpaces(std::string_view text) {
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && blank(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && blank(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
-
 std::vector<std::string_view> splitList(std::string_view text, char sep) {
     std::vector<std::string_view> items = detail::splitRaw(text, sep);
     for (std::string_view& item : items)

@@ -61,20 +61,18 @@ void RouteCoverage::add(const TrafficFilter& filter, std::size_t index,
     if (!open_ && restrictedOnlyByRemote(filter)) open_ = index;
 }
 
-std::vector<RouteOutsideFilters> RouteCoverage::outside(const Profile& p) {
+std::vector<RouteOutsideFilters>
+RouteCoverage::outside(const Profile& p, const std::vector<validation::ParsedRoute>& routes) {
     std::vector<RouteOutsideFilters> out;
     if (all_ || unknown_ || outbound_ == 0) return out;
     merge(spans_);
     const std::optional<std::size_t> offer = open_ ? open_ : first_;
-    for (std::size_t i = 0; i < p.routes.size(); ++i) {
-        const Route& r = p.routes[i];
-        if (validation::isTrue(r.exclusionRoute) || !r.prefixSize) continue;
-        const auto ip = parseIp(trimSpaces(validation::textOf(r.address)));
-        if (!ip.ok || *r.prefixSize > static_cast<std::uint32_t>(ip.value.bitCount())) continue;
-        const int length = static_cast<int>(*r.prefixSize);
-        const IpAddress first = networkAddress(ip.value, length);
-        if (!touches(spans_, ipKey(first), ipKey(lastAddress(ip.value, length))))
-            out.push_back({i, {first, length}, offer});
+    for (const validation::ParsedRoute& r : routes) {
+        if (validation::isTrue(p.routes[r.index].exclusionRoute)) continue;
+        const int length = r.prefix.length;
+        const IpAddress first = networkAddress(r.prefix.address, length);
+        if (!touches(spans_, ipKey(first), ipKey(lastAddress(r.prefix.address, length))))
+            out.push_back({r.index, {first, length}, offer});
     }
     return out;
 }
@@ -97,7 +95,9 @@ std::vector<RouteOutsideFilters> routesOutsideFilters(const Profile& profile) {
         else
             cover.unknown();
     }
-    return cover.outside(profile);
+    // The routes as the validator parses them (its findings are not wanted here).
+    validation::Sink ignored;
+    return cover.outside(profile, validation::checkRoutes(profile, ignored).usable);
 }
 
 namespace {

@@ -92,28 +92,19 @@ void reportOutside(const Profile& p, const RouteOutsideFilters& o, Sink& sink) {
              hint + ", or remove the route.");
 }
 
-bool hasIpv6Route(const Profile& p) {
-    for (const Route& r : p.routes) {
-        if (isTrue(r.exclusionRoute)) continue;
-        auto ip = parseIp(trimSpaces(textOf(r.address)));
-        if (ip.ok && !ip.value.isV4()) return true;
-    }
-    return false;
-}
-
 } // namespace
 
-void checkFilters(const Profile& profile, Sink& sink) {
+void checkFilters(const Profile& profile, const ParsedRoutes& routes, Sink& sink) {
     detail::RouteCoverage cover;
     for (std::size_t i = 0; i < profile.trafficFilters.size(); ++i)
         checkFilter(profile.trafficFilters[i], i, sink, cover);
-    if (!profile.trafficFilters.empty() && hasIpv6Route(profile))
+    if (!profile.trafficFilters.empty() && routes.ipv6)
         sink.add("filter.ipv6-routes", "TrafficFilter[0]",
                  "Traffic filters are not compatible with IPv6 in Always On VPN, and this "
                  "profile has IPv6 routes.",
                  "Remove the IPv6 routes, or the traffic filters.");
     if (!profile.trafficFilters.empty())
-        for (const RouteOutsideFilters& o : cover.outside(profile))
+        for (const RouteOutsideFilters& o : cover.outside(profile, routes.usable))
             reportOutside(profile, o, sink);
 }
 
