@@ -15,23 +15,24 @@ using schema::Field;
 using schema::Kind;
 using N = pugi::xml_node;
 
-// The field for `name`; `hint` first (runs of <Route> hit it), then a scan in schema order.
-const Field* fieldFor(const schema::Element& el, const char* name, std::size_t& hint) {
-    if (hint < el.fields.size() && el.fields[hint].name == name) return &el.fields[hint];
-    for (std::size_t i = 0; i < el.fields.size(); ++i)
-        if (el.fields[i].name == name) {
-            hint = i;
-            return &el.fields[i];
-        }
+// The field for `name`: `hint` (the last one found) first, since runs of <Route> hit it, then
+// the fields after it, where the next child of a file in schema order is, then the rest.
+// `name` is measured once: compared as a C string, each field would measure it again.
+const Field* fieldFor(const schema::Element& el, std::string_view name, std::size_t& hint) {
+    const std::span<const Field> fields = el.fields;
+    for (std::size_t i = hint; i < fields.size(); ++i)
+        if (fields[i].name == name) return &fields[hint = i];
+    for (std::size_t i = 0; i < hint && i < fields.size(); ++i)
+        if (fields[i].name == name) return &fields[hint = i];
     return nullptr;
 }
 
 bool readValue(xml::Reader& r, N node, const Field& f, void* container) {
-    std::string text;
+    std::string_view text;
     if (!r.text(node, text)) return false;
     switch (f.kind) {
     case Kind::Text:
-        *static_cast<std::string*>(f.access.add(container)) = std::move(text);
+        static_cast<std::string*>(f.access.add(container))->assign(text);
         return true;
     case Kind::Bool: {
         const auto b = r.boolean(node, text);

@@ -215,23 +215,24 @@ std::string Reader::value(pugi::xml_node node) {
     return text;
 }
 
-bool Reader::text(pugi::xml_node node, std::string& out) {
+bool Reader::text(pugi::xml_node node, std::string_view& out) {
     // The usual value element: one plain text child, taken as it is.
     pugi::xml_node only = node.first_child();
-    if (only && only.type() == pugi::node_pcdata && !only.next_sibling() &&
-        isPlainAscii(only.value())) {
-        out.assign(only.value());
-        plainText_ = node;
-        return true;
+    if (only && only.type() == pugi::node_pcdata && !only.next_sibling()) {
+        out = only.value();
+        if (isPlainAscii(out)) {
+            plainText_ = node;
+            return true;
+        }
     }
     if (!check(node)) return false; // cleans the text (reported), checks what is inside
     only = node.first_child();
     if (!only) {
-        out.clear();
+        out = {};
         return true;
     }
     if (only.type() == pugi::node_pcdata && !only.next_sibling()) {
-        out.assign(only.value());
+        out = only.value();
         return true;
     }
     if (elementCount(node) != 0) {
@@ -239,11 +240,12 @@ bool Reader::text(pugi::xml_node node, std::string& out) {
                fmt::format("<{}> should hold text but holds other elements", node.name()));
         return false;
     }
-    out = value(node);
+    cleaned_ = value(node);
+    out = cleaned_;
     return true;
 }
 
-std::optional<bool> Reader::boolean(pugi::xml_node node, const std::string& text) {
+std::optional<bool> Reader::boolean(pugi::xml_node node, std::string_view text) {
     const std::optional<bool> b = parseBool(text);
     if (!b)
         reject("value.bool",
@@ -254,7 +256,7 @@ std::optional<bool> Reader::boolean(pugi::xml_node node, const std::string& text
     return b;
 }
 
-std::optional<std::uint32_t> Reader::number(pugi::xml_node node, const std::string& text) {
+std::optional<std::uint32_t> Reader::number(pugi::xml_node node, std::string_view text) {
     const std::optional<std::uint32_t> n = parseUint(text);
     if (!n)
         reject("value.number",

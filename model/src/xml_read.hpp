@@ -44,11 +44,12 @@ class Reader {
     // declarations; else remembers why not (the caller then keeps it verbatim).
     bool claim(pugi::xml_node node, bool alreadySet);
     // The text of a value element (what XML cannot carry removed, and reported); false when
-    // it holds elements.
-    bool text(pugi::xml_node node, std::string& out);
+    // it holds elements. A view into the document (or, when cleaned, into this Reader), valid
+    // until the next call: numbers and booleans are read without a copy.
+    bool text(pugi::xml_node node, std::string_view& out);
     // `text` as a boolean / whole number; nothing (with the reason remembered) when it is not.
-    std::optional<bool> boolean(pugi::xml_node node, const std::string& text);
-    std::optional<std::uint32_t> number(pugi::xml_node node, const std::string& text);
+    std::optional<bool> boolean(pugi::xml_node node, std::string_view text);
+    std::optional<std::uint32_t> number(pugi::xml_node node, std::string_view text);
     // A wrapper holding exactly one <inner> (App/Id, Manual/Server): that child, in `inner`.
     bool unwrap(pugi::xml_node node, const char* innerName, pugi::xml_node& inner);
     void reject(std::string_view rule, std::string reason, std::string hint = {}) {
@@ -80,6 +81,7 @@ class Reader {
     std::vector<std::size_t> lineStarts_;
     bool failed_ = false;
     pugi::xml_node plainText_;
+    std::string cleaned_; // text()'s value when it had to be cleaned
 };
 
 } // namespace aovpn::xml
