@@ -91,8 +91,8 @@ void attach(Comments& to, std::vector<std::string>& pending, std::string_view be
 
 // After `f` took `child`: the comments before it go to the struct it became, or to the parent
 // before its name; comments inside a value element go the same way.
-void attachAround(xml::Reader& r, const schema::Element& el, void* object, const Field& f, N child,
-                  std::vector<std::string>& pending) {
+void attachComments(xml::Reader& r, const schema::Element& el, void* object, const Field& f,
+                    N child, std::vector<std::string>& pending) {
     if (f.kind == Kind::Struct) { // before the comments read inside it
         if (pending.empty()) return;
         Comments& own = *f.element->comments(f.at(object, f.count(object) - 1));
@@ -108,6 +108,14 @@ void attachAround(xml::Reader& r, const schema::Element& el, void* object, const
     // A value read as one plain text node holds no comment (the usual case).
     if (!keepsInside && !r.tookPlainText(child)) collectComments(child, pending);
     if (!pending.empty()) attach(*el.comments(object), pending, f.name);
+}
+
+// The usual case first, without a call: no comment before the child, and none inside it (a
+// struct's are read inside it; a value read as one plain text node holds none).
+inline void attachAround(xml::Reader& r, const schema::Element& el, void* object, const Field& f,
+                         N child, std::vector<std::string>& pending) {
+    if (pending.empty() && (f.kind == Kind::Struct || r.tookPlainText(child))) return;
+    attachComments(r, el, object, f, child, pending);
 }
 
 // <DNSServers> for <DnsServers>: read under its right name (and written so); Windows does not
@@ -229,7 +237,7 @@ void readElement(xml::Reader& r, N node, const schema::Element& el, void* object
             pending.clear();
         }
     }
-    attach(*el.comments(object), pending, kCommentAtEnd);
+    if (!pending.empty()) attach(*el.comments(object), pending, kCommentAtEnd);
     sortComments(el, *el.comments(object));
     if (strayText)
         r.note(node, "xml.stray-text",

@@ -189,8 +189,7 @@ void Reader::finish() {
              {}});
 }
 
-bool Reader::claim(pugi::xml_node node, bool alreadySet) {
-    if (!alreadySet && !node.first_attribute()) return true; // the usual case
+bool Reader::claimChecked(pugi::xml_node node, bool alreadySet) {
     if (node.first_attribute() && !checkAttributeNames(node)) return false;
     if (alreadySet) {
         reject("structure.duplicate",

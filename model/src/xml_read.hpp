@@ -41,8 +41,11 @@ class Reader {
     void finish();
 
     // True when the element is new for its slot and has no attributes but namespace
-    // declarations; else remembers why not (the caller then keeps it verbatim).
-    bool claim(pugi::xml_node node, bool alreadySet);
+    // declarations; else remembers why not (the caller then keeps it verbatim). The usual case
+    // is inline: every element the reader takes asks.
+    bool claim(pugi::xml_node node, bool alreadySet) {
+        return (!alreadySet && !node.first_attribute()) || claimChecked(node, alreadySet);
+    }
     // The text of a value element (what XML cannot carry removed, and reported); false when
     // it holds elements. A view into the document (or, when cleaned, into this Reader), valid
     // until the next call: numbers and booleans are read without a copy.
@@ -72,6 +75,7 @@ class Reader {
 
   private:
     LineColumn where(pugi::xml_node node);
+    bool claimChecked(pugi::xml_node node, bool alreadySet);
 
     std::string_view text_;
     ReadResult& result_;
