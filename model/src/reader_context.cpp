@@ -214,18 +214,9 @@ std::string Reader::value(pugi::xml_node node) {
     return text;
 }
 
-bool Reader::text(pugi::xml_node node, std::string_view& out) {
-    // The usual value element: one plain text child, taken as it is.
-    pugi::xml_node only = node.first_child();
-    if (only && only.type() == pugi::node_pcdata && !only.next_sibling()) {
-        out = only.value();
-        if (isPlainAscii(out)) {
-            plainText_ = node;
-            return true;
-        }
-    }
+bool Reader::textChecked(pugi::xml_node node, std::string_view& out) {
     if (!check(node)) return false; // cleans the text (reported), checks what is inside
-    only = node.first_child();
+    pugi::xml_node only = node.first_child();
     if (!only) {
         out = {};
         return true;
@@ -255,15 +246,12 @@ std::optional<bool> Reader::boolean(pugi::xml_node node, std::string_view text) 
     return b;
 }
 
-std::optional<std::uint32_t> Reader::number(pugi::xml_node node, std::string_view text) {
-    const std::optional<std::uint32_t> n = parseUint(text);
-    if (!n)
-        reject("value.number",
-               isBlankText(text)
-                   ? fmt::format("<{}> is empty; it must be a whole number", node.name())
-                   : fmt::format("<{}> must be a whole number, not \"{}\"", node.name(), text),
-               "Write a whole number, or remove the element.");
-    return n;
+void Reader::rejectNumber(pugi::xml_node node, std::string_view text) {
+    reject("value.number",
+           isBlankText(text)
+               ? fmt::format("<{}> is empty; it must be a whole number", node.name())
+               : fmt::format("<{}> must be a whole number, not \"{}\"", node.name(), text),
+           "Write a whole number, or remove the element.");
 }
 
 bool Reader::unwrap(pugi::xml_node node, const char* innerName, pugi::xml_node& inner) {

@@ -48,11 +48,26 @@ class Reader {
     }
     // The text of a value element (what XML cannot carry removed, and reported); false when
     // it holds elements. A view into the document (or, when cleaned, into this Reader), valid
-    // until the next call: numbers and booleans are read without a copy.
-    bool text(pugi::xml_node node, std::string_view& out);
+    // until the next call: numbers and booleans are read without a copy. The usual value
+    // element, one plain text child, is taken inline.
+    bool text(pugi::xml_node node, std::string_view& out) {
+        const pugi::xml_node only = node.first_child();
+        if (only && only.type() == pugi::node_pcdata && !only.next_sibling()) {
+            out = only.value();
+            if (isPlainAscii(out)) {
+                plainText_ = node;
+                return true;
+            }
+        }
+        return textChecked(node, out);
+    }
     // `text` as a boolean / whole number; nothing (with the reason remembered) when it is not.
     std::optional<bool> boolean(pugi::xml_node node, std::string_view text);
-    std::optional<std::uint32_t> number(pugi::xml_node node, std::string_view text);
+    std::optional<std::uint32_t> number(pugi::xml_node node, std::string_view text) {
+        const std::optional<std::uint32_t> n = parseUint(text);
+        if (!n) rejectNumber(node, text);
+        return n;
+    }
     // A wrapper holding exactly one <inner> (App/Id, Manual/Server): that child, in `inner`.
     bool unwrap(pugi::xml_node node, const char* innerName, pugi::xml_node& inner);
     void reject(std::string_view rule, std::string reason, std::string hint = {}) {
@@ -76,6 +91,8 @@ class Reader {
   private:
     LineColumn where(pugi::xml_node node);
     bool claimChecked(pugi::xml_node node, bool alreadySet);
+    bool textChecked(pugi::xml_node node, std::string_view& out); // what is not plain text
+    void rejectNumber(pugi::xml_node node, std::string_view text);
 
     std::string_view text_;
     ReadResult& result_;
