@@ -14,14 +14,26 @@ namespace {
 
 using Span = std::pair<IpKey, IpKey>;
 
-// Sorted, overlapping and adjacent spans merged, so one binary search answers "does anything
-// cover part of this route".
+// Whether `a` is the address right after `b` (same family). An IPv4 address sits in the top
+// four bytes of `hi`.
+bool follows(const IpKey& a, const IpKey& b) {
+    constexpr std::uint64_t kMax = ~std::uint64_t{0};
+    if (a.family != b.family) return false;
+    if (b.family == static_cast<std::uint8_t>(IpFamily::V4))
+        return b.hi < (kMax << 32) && a.hi == b.hi + (std::uint64_t{1} << 32);
+    if (b.lo != kMax) return a.hi == b.hi && a.lo == b.lo + 1;
+    return b.hi != kMax && a.hi == b.hi + 1 && a.lo == 0;
+}
+
+// Sorted, overlapping and adjacent spans merged, so one binary search (over few spans: filters
+// often list neighbouring networks) answers "does anything cover part of this route".
 void merge(std::vector<Span>& spans) {
     if (!std::is_sorted(spans.begin(), spans.end())) std::sort(spans.begin(), spans.end());
     std::size_t out = 0;
     for (std::size_t k = 0; k < spans.size(); ++k) {
         if (out > 0 && spans[k].first.family == spans[out - 1].second.family &&
-            spans[k].first <= spans[out - 1].second) {
+            (spans[k].first <= spans[out - 1].second ||
+             follows(spans[k].first, spans[out - 1].second))) {
             spans[out - 1].second = std::max(spans[out - 1].second, spans[k].second);
             continue;
         }
