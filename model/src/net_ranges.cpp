@@ -159,20 +159,26 @@ bool portRangesValid(std::string_view text) {
     return quickPortRanges(text) || parsePortRanges(text).ok; // the careful one has the last word
 }
 
-ParseResult<std::vector<AddressRange>> parseAddressRanges(std::string_view text) {
-    using R = ParseResult<std::vector<AddressRange>>;
-    if (trimSpaces(text).empty())
-        return R::failure("Enter addresses, e.g. 10.0.0.5, 10.1.0.0/16 or 10.2.0.1-10.2.0.9.");
-    std::vector<AddressRange> out;
-    std::string error;
-    eachItem(text, [&](std::string_view item) {
+bool parseAddressRanges(std::string_view text, std::vector<AddressRange>& out, std::string& error) {
+    out.clear();
+    if (trimSpaces(text).empty()) {
+        error = "Enter addresses, e.g. 10.0.0.5, 10.1.0.0/16 or 10.2.0.1-10.2.0.9.";
+        return false;
+    }
+    return eachItem(text, [&](std::string_view item) {
         if (item.empty()) return (error = emptyItemMessage(text), false);
         auto range = parseAddressRange(item);
-        if (!range.ok) return (error = range.error, false);
+        if (!range.ok) return (error = std::move(range.error), false);
         out.push_back(range.value);
         return true;
     });
-    if (!error.empty()) return R::failure(std::move(error));
+}
+
+ParseResult<std::vector<AddressRange>> parseAddressRanges(std::string_view text) {
+    using R = ParseResult<std::vector<AddressRange>>;
+    std::vector<AddressRange> out;
+    std::string error;
+    if (!parseAddressRanges(text, out, error)) return R::failure(std::move(error));
     return R::success(std::move(out));
 }
 
