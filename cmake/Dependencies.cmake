@@ -3,8 +3,8 @@
 #   dep::minizip                         (the Azure package reader, platform/archive; its tests)
 #   dep::glfw dep::gl dep::imgui         (ui and app, when AOVPN_BUILD_GUI)
 # Linux takes Debian's -dev packages; the Windows cross build compiles the Debian SOURCE packages
-# that scripts/fetch-sources.sh unpacks into AOVPN_DEPS_DIR. Dear ImGui is compiled from its
-# source package on both, with our own imconfig.
+# that scripts/fetch-sources.sh unpacks into AOVPN_DEPS_DIR. pugixml and Dear ImGui are compiled
+# from their source packages on both (ImGui with our own imconfig).
 set(AOVPN_DEPS_DIR "${PROJECT_SOURCE_DIR}/.deps" CACHE PATH "Where scripts/fetch-sources.sh unpacked sources")
 set(_src "${AOVPN_DEPS_DIR}/src")
 
@@ -14,27 +14,31 @@ function(_aovpn_need_source dir)
   endif()
 endfunction()
 
+# pugixml (1.13, Debian bookworm's source package) is compiled from source on both OSes: one
+# source for both builds, and a static library instead of the shared one, whose every node
+# accessor (first_child, name, next_sibling...) was a call through the PLT; the reader makes
+# hundreds of thousands of them per large profile.
+_aovpn_need_source(pugixml)
+add_library(aovpn_pugixml STATIC "${_src}/pugixml/src/pugixml.cpp")
+target_include_directories(aovpn_pugixml SYSTEM PUBLIC "${_src}/pugixml/src")
+# Third-party code builds with its own warnings silenced; ours are strict.
+target_compile_options(aovpn_pugixml PRIVATE -w)
+add_library(dep::pugixml ALIAS aovpn_pugixml)
+
 if(WIN32)
-  foreach(d pugixml fmtlib doctest)
+  foreach(d fmtlib doctest)
     _aovpn_need_source(${d})
   endforeach()
-  add_library(aovpn_pugixml STATIC "${_src}/pugixml/src/pugixml.cpp")
-  target_include_directories(aovpn_pugixml SYSTEM PUBLIC "${_src}/pugixml/src")
   add_library(aovpn_fmt STATIC "${_src}/fmtlib/src/format.cc" "${_src}/fmtlib/src/os.cc")
   target_include_directories(aovpn_fmt SYSTEM PUBLIC "${_src}/fmtlib/include")
   add_library(aovpn_doctest INTERFACE)
   target_include_directories(aovpn_doctest SYSTEM INTERFACE "${_src}/doctest")
-  # Third-party code builds with its own warnings silenced; ours are strict.
-  target_compile_options(aovpn_pugixml PRIVATE -w)
   target_compile_options(aovpn_fmt PRIVATE -w)
-  add_library(dep::pugixml ALIAS aovpn_pugixml)
   add_library(dep::fmt ALIAS aovpn_fmt)
   add_library(dep::doctest ALIAS aovpn_doctest)
 else()
-  find_package(pugixml REQUIRED)
   find_package(fmt REQUIRED)
   find_package(doctest REQUIRED)
-  add_library(dep::pugixml ALIAS pugixml::pugixml)
   add_library(dep::fmt ALIAS fmt::fmt)
   add_library(dep::doctest ALIAS doctest::doctest)
 endif()

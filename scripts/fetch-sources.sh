@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fetches the Debian SOURCE packages our build compiles itself (Dear ImGui on both OSes; GLFW,
-# pugixml, fmt, doctest and zlib with its contrib/minizip for the Windows cross build) into a
+# Fetches the Debian SOURCE packages our build compiles itself (Dear ImGui and pugixml on both
+# OSes; GLFW, fmt, doctest and zlib with its contrib/minizip for the Windows cross build) into a
 # cache, and unpacks each once.
 # A second run finds the unpacked folders and does nothing.
 #   usage: scripts/fetch-sources.sh [CACHE_DIR]   (default: .deps/ in the repo)

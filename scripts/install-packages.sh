@@ -7,7 +7,7 @@ SUDO=""
 PKGS=(
   # native build
   cmake ninja-build g++ pkg-config git
-  libglfw3-dev libpugixml-dev libfmt-dev doctest-dev libssl-dev libstb-dev libminizip-dev
+  libglfw3-dev libfmt-dev doctest-dev libssl-dev libstb-dev libminizip-dev
   openssl # test certificates (scripts/wine-import-cert.sh and its test)
   fonts-dejavu-core
   # Windows cross build and its test run

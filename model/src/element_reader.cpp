@@ -15,23 +15,24 @@ using schema::Field;
 using schema::Kind;
 using N = pugi::xml_node;
 
-// The field for `name`; `hint` first (runs of <Route> hit it), then a scan in schema order.
-const Field* fieldFor(const schema::Element& el, const char* name, std::size_t& hint) {
-    if (hint < el.fields.size() && el.fields[hint].name == name) return &el.fields[hint];
-    for (std::size_t i = 0; i < el.fields.size(); ++i)
-        if (el.fields[i].name == name) {
-            hint = i;
-            return &el.fields[i];
-        }
+// The field for `name`: `hint` (the last one found) first, since runs of <Route> hit it, then
+// the fields after it, where the next child of a file in schema order is, then the rest.
+// `name` is measured once: compared as a C string, each field would measure it again.
+const Field* fieldFor(const schema::Element& el, std::string_view name, std::size_t& hint) {
+    const std::span<const Field> fields = el.fields;
+    for (std::size_t i = hint; i < fields.size(); ++i)
+        if (fields[i].name == name) return &fields[hint = i];
+    for (std::size_t i = 0; i < hint && i < fields.size(); ++i)
+        if (fields[i].name == name) return &fields[hint = i];
     return nullptr;
 }
 
 bool readValue(xml::Reader& r, N node, const Field& f, void* container) {
-    std::string text;
+    std::string_view text;
     if (!r.text(node, text)) return false;
     switch (f.kind) {
     case Kind::Text:
-        *static_cast<std::string*>(f.access.add(container)) = std::move(text);
+        static_cast<std::string*>(f.access.add(container))->assign(text);
         return true;
     case Kind::Bool: {
         const auto b = r.boolean(node, text);
@@ -90,8 +91,8 @@ void attach(Comments& to, std::vector<std::string>& pending, std::string_view be
 
 // After `f` took `child`: the comments before it go to the struct it became, or to the parent
 // before its name; comments inside a value element go the same way.
-void attachAround(xml::Reader& r, const schema::Element& el, void* object, const Field& f, N child,
-                  std::vector<std::string>& pending) {
+void attachComments(xml::Reader& r, const schema::Element& el, void* object, const Field& f,
+                    N child, std::vector<std::string>& pending) {
     if (f.kind == Kind::Struct) { // before the comments read inside it
         if (pending.empty()) return;
         Comments& own = *f.element->comments(f.at(object, f.count(object) - 1));
@@ -107,6 +108,14 @@ void attachAround(xml::Reader& r, const schema::Element& el, void* object, const
     // A value read as one plain text node holds no comment (the usual case).
     if (!keepsInside && !r.tookPlainText(child)) collectComments(child, pending);
     if (!pending.empty()) attach(*el.comments(object), pending, f.name);
+}
+
+// The usual case first, without a call: no comment before the child, and none inside it (a
+// struct's are read inside it; a value read as one plain text node holds none).
+inline void attachAround(xml::Reader& r, const schema::Element& el, void* object, const Field& f,
+                         N child, std::vector<std::string>& pending) {
+    if (pending.empty() && (f.kind == Kind::Struct || r.tookPlainText(child))) return;
+    attachComments(r, el, object, f, child, pending);
 }
 
 // <DNSServers> for <DnsServers>: read under its right name (and written so); Windows does not
@@ -228,7 +237,7 @@ void readElement(xml::Reader& r, N node, const schema::Element& el, void* object
             pending.clear();
         }
     }
-    attach(*el.comments(object), pending, kCommentAtEnd);
+    if (!pending.empty()) attach(*el.comments(object), pending, kCommentAtEnd);
     sortComments(el, *el.comments(object));
     if (strayText)
         r.note(node, "xml.stray-text",

@@ -3,8 +3,10 @@
 // plain integer compares instead of byte-by-byte ones.
 #include "model/net.hpp"
 
+#include <bit>
 #include <compare>
 #include <cstdint>
+#include <cstring>
 
 namespace aovpn::detail {
 
@@ -15,13 +17,19 @@ struct IpKey {
     friend auto operator<=>(const IpKey&, const IpKey&) = default;
 };
 
+// Eight bytes in network order as one integer.
+inline std::uint64_t bigEndian64(const std::uint8_t* bytes) {
+    std::uint64_t v;
+    std::memcpy(&v, bytes, 8);
+    if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
+    return v;
+}
+
 inline IpKey ipKey(const IpAddress& a) {
     IpKey k;
     k.family = static_cast<std::uint8_t>(a.family);
-    for (int i = 0; i < 8; ++i)
-        k.hi = (k.hi << 8) | a.bytes[static_cast<std::size_t>(i)];
-    for (int i = 8; i < 16; ++i)
-        k.lo = (k.lo << 8) | a.bytes[static_cast<std::size_t>(i)];
+    k.hi = bigEndian64(a.bytes.data());
+    k.lo = bigEndian64(a.bytes.data() + 8);
     return k;
 }
 

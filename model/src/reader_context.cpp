@@ -189,8 +189,7 @@ void Reader::finish() {
              {}});
 }
 
-bool Reader::claim(pugi::xml_node node, bool alreadySet) {
-    if (!alreadySet && !node.first_attribute()) return true; // the usual case
+bool Reader::claimChecked(pugi::xml_node node, bool alreadySet) {
     if (node.first_attribute() && !checkAttributeNames(node)) return false;
     if (alreadySet) {
         reject("structure.duplicate",
@@ -215,23 +214,15 @@ std::string Reader::value(pugi::xml_node node) {
     return text;
 }
 
-bool Reader::text(pugi::xml_node node, std::string& out) {
-    // The usual value element: one plain text child, taken as it is.
-    pugi::xml_node only = node.first_child();
-    if (only && only.type() == pugi::node_pcdata && !only.next_sibling() &&
-        isPlainAscii(only.value())) {
-        out.assign(only.value());
-        plainText_ = node;
-        return true;
-    }
+bool Reader::textChecked(pugi::xml_node node, std::string_view& out) {
     if (!check(node)) return false; // cleans the text (reported), checks what is inside
-    only = node.first_child();
+    pugi::xml_node only = node.first_child();
     if (!only) {
-        out.clear();
+        out = {};
         return true;
     }
     if (only.type() == pugi::node_pcdata && !only.next_sibling()) {
-        out.assign(only.value());
+        out = only.value();
         return true;
     }
     if (elementCount(node) != 0) {
@@ -239,11 +230,12 @@ bool Reader::text(pugi::xml_node node, std::string& out) {
                fmt::format("<{}> should hold text but holds other elements", node.name()));
         return false;
     }
-    out = value(node);
+    cleaned_ = value(node);
+    out = cleaned_;
     return true;
 }
 
-std::optional<bool> Reader::boolean(pugi::xml_node node, const std::string& text) {
+std::optional<bool> Reader::boolean(pugi::xml_node node, std::string_view text) {
     const std::optional<bool> b = parseBool(text);
     if (!b)
         reject("value.bool",
@@ -254,15 +246,12 @@ std::optional<bool> Reader::boolean(pugi::xml_node node, const std::string& text
     return b;
 }
 
-std::optional<std::uint32_t> Reader::number(pugi::xml_node node, const std::string& text) {
-    const std::optional<std::uint32_t> n = parseUint(text);
-    if (!n)
-        reject("value.number",
-               isBlankText(text)
-                   ? fmt::format("<{}> is empty; it must be a whole number", node.name())
-                   : fmt::format("<{}> must be a whole number, not \"{}\"", node.name(), text),
-               "Write a whole number, or remove the element.");
-    return n;
+void Reader::rejectNumber(pugi::xml_node node, std::string_view text) {
+    reject("value.number",
+           isBlankText(text)
+               ? fmt::format("<{}> is empty; it must be a whole number", node.name())
+               : fmt::format("<{}> must be a whole number, not \"{}\"", node.name(), text),
+           "Write a whole number, or remove the element.");
 }
 
 bool Reader::unwrap(pugi::xml_node node, const char* innerName, pugi::xml_node& inner) {

@@ -14,14 +14,26 @@ namespace {
 
 using Span = std::pair<IpKey, IpKey>;
 
-// Sorted, overlapping and adjacent spans merged, so one binary search answers "does anything
-// cover part of this route".
+// Whether `a` is the address right after `b` (same family). An IPv4 address sits in the top
+// four bytes of `hi`.
+bool follows(const IpKey& a, const IpKey& b) {
+    constexpr std::uint64_t kMax = ~std::uint64_t{0};
+    if (a.family != b.family) return false;
+    if (b.family == static_cast<std::uint8_t>(IpFamily::V4))
+        return b.hi < (kMax << 32) && a.hi == b.hi + (std::uint64_t{1} << 32);
+    if (b.lo != kMax) return a.hi == b.hi && a.lo == b.lo + 1;
+    return b.hi != kMax && a.hi == b.hi + 1 && a.lo == 0;
+}
+
+// Sorted, overlapping and adjacent spans merged, so one binary search (over few spans: filters
+// often list neighbouring networks) answers "does anything cover part of this route".
 void merge(std::vector<Span>& spans) {
     if (!std::is_sorted(spans.begin(), spans.end())) std::sort(spans.begin(), spans.end());
     std::size_t out = 0;
     for (std::size_t k = 0; k < spans.size(); ++k) {
         if (out > 0 && spans[k].first.family == spans[out - 1].second.family &&
-            spans[k].first <= spans[out - 1].second) {
+            (spans[k].first <= spans[out - 1].second ||
+             follows(spans[k].first, spans[out - 1].second))) {
             spans[out - 1].second = std::max(spans[out - 1].second, spans[k].second);
             continue;
         }
@@ -61,20 +73,18 @@ void RouteCoverage::add(const TrafficFilter& filter, std::size_t index,
     if (!open_ && restrictedOnlyByRemote(filter)) open_ = index;
 }
 
-std::vector<RouteOutsideFilters> RouteCoverage::outside(const Profile& p) {
+std::vector<RouteOutsideFilters>
+RouteCoverage::outside(const Profile& p, const std::vector<validation::ParsedRoute>& routes) {
     std::vector<RouteOutsideFilters> out;
     if (all_ || unknown_ || outbound_ == 0) return out;
     merge(spans_);
     const std::optional<std::size_t> offer = open_ ? open_ : first_;
-    for (std::size_t i = 0; i < p.routes.size(); ++i) {
-        const Route& r = p.routes[i];
-        if (validation::isTrue(r.exclusionRoute) || !r.prefixSize) continue;
-        const auto ip = parseIp(trimSpaces(validation::textOf(r.address)));
-        if (!ip.ok || *r.prefixSize > static_cast<std::uint32_t>(ip.value.bitCount())) continue;
-        const int length = static_cast<int>(*r.prefixSize);
-        const IpAddress first = networkAddress(ip.value, length);
-        if (!touches(spans_, ipKey(first), ipKey(lastAddress(ip.value, length))))
-            out.push_back({i, {first, length}, offer});
+    for (const validation::ParsedRoute& r : routes) {
+        if (validation::isTrue(p.routes[r.index].exclusionRoute)) continue;
+        const int length = r.prefix.length;
+        const IpAddress first = networkAddress(r.prefix.address, length);
+        if (!touches(spans_, ipKey(first), ipKey(lastAddress(r.prefix.address, length))))
+            out.push_back({r.index, {first, length}, offer});
     }
     return out;
 }
@@ -97,7 +107,9 @@ std::vector<RouteOutsideFilters> routesOutsideFilters(const Profile& profile) {
         else
             cover.unknown();
     }
-    return cover.outside(profile);
+    // The routes as the validator parses them (its findings are not wanted here).
+    validation::Sink ignored;
+    return cover.outside(profile, validation::checkRoutes(profile, ignored).usable);
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include "model/route_filters.hpp"
 
 #include "ip_key.hpp"
+#include "validate_internal.hpp"
 
 #include <utility>
 #include <vector>
@@ -18,8 +19,10 @@ class RouteCoverage {
              const std::vector<AddressRange>& remote);
     void matchAll() { ++outbound_, all_ = true; }    // an outbound filter without remote ranges
     void unknown() { ++outbound_, unknown_ = true; } // one whose ranges do not parse
-    // Empty when nothing can be concluded (see routesOutsideFilters).
-    std::vector<RouteOutsideFilters> outside(const Profile& profile);
+    // Which of `routes` (what the validator's checkRoutes parsed) are outside; empty when nothing
+    // can be concluded (see routesOutsideFilters).
+    std::vector<RouteOutsideFilters> outside(const Profile& profile,
+                                             const std::vector<validation::ParsedRoute>& routes);
 
   private:
     std::vector<std::pair<IpKey, IpKey>> spans_;

@@ -41,8 +41,15 @@ std::size_t utf8Sequence(std::string_view s, std::size_t i, char32_t& cp) {
 
 } // namespace
 
-// Eight bytes at a time while they are all ASCII (a whole profile is checked on every read).
+// 32, then eight bytes at a time while they are all ASCII (a whole profile is checked on every
+// read).
 static std::size_t asciiRun(std::string_view s, std::size_t i) {
+    while (i + 32 <= s.size()) {
+        std::uint64_t w[4];
+        std::memcpy(w, s.data() + i, 32);
+        if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) break;
+        i += 32;
+    }
     while (i + 8 <= s.size()) {
         std::uint64_t w;
         std::memcpy(&w, s.data() + i, 8);

@@ -28,9 +28,9 @@ std::vector<Issue> validateProfile(const Profile& profile, const GatewayInfo& ga
     validation::Sink sink;
     validation::checkGeneral(profile, sink);
     validation::checkServersAndDns(profile, sink);
-    validation::checkRoutes(profile, sink);
+    const validation::ParsedRoutes routes = validation::checkRoutes(profile, sink);
     validation::checkClientPool(profile, gateway, sink);
-    validation::checkFilters(profile, sink);
+    validation::checkFilters(profile, routes, sink);
     validation::checkAuthentication(profile, sink);
     validation::checkCryptography(profile, gateway, sink);
     validation::checkDeviceTunnel(profile, sink);

@@ -33,22 +33,23 @@ void checkPorts(const TrafficFilter& f, const std::optional<std::string>& ports,
                  "Use ports and ranges separated by commas, e.g. 80,443,52000-52112.");
 }
 
-// `cover` (outbound RemoteAddressRanges only) learns what the filter lets through.
+// `cover` (outbound RemoteAddressRanges only) learns what the filter lets through. `ranges` is
+// the list every filter's ranges are parsed into, so its memory is reused.
 void checkAddresses(const TrafficFilter& f, const std::optional<std::string>& text, std::size_t i,
-                    std::string_view child, Sink& sink, detail::RouteCoverage* cover = nullptr) {
+                    std::string_view child, Sink& sink, std::vector<AddressRange>& ranges,
+                    detail::RouteCoverage* cover = nullptr) {
     if (!text || trimSpaces(*text).empty()) {
         if (cover) cover->matchAll();
         return;
     }
-    auto parsed = parseAddressRanges(*text);
-    if (!parsed.ok) {
-        sink.add("filter.addresses", indexed("TrafficFilter", i, child), parsed.error,
+    if (std::string error; !parseAddressRanges(*text, ranges, error)) {
+        sink.add("filter.addresses", indexed("TrafficFilter", i, child), std::move(error),
                  "Use a.b.c.d, a.b.c.d/nn or a.b.c.d-e.f.g.h, separated by commas.");
         if (cover) cover->unknown();
         return;
     }
-    if (cover) cover->add(f, i, parsed.value);
-    for (const AddressRange& r : parsed.value) {
+    if (cover) cover->add(f, i, ranges);
+    for (const AddressRange& r : ranges) {
         if (r.kind != AddressRangeKind::Prefix || isOnBoundary(r.first, r.prefixLength)) continue;
         const IpPrefix network = normalizePrefix({r.first, r.prefixLength});
         sink.add("filter.address-boundary", indexed("TrafficFilter", i, child),
@@ -59,7 +60,8 @@ void checkAddresses(const TrafficFilter& f, const std::optional<std::string>& te
     }
 }
 
-void checkFilter(const TrafficFilter& f, std::size_t i, Sink& sink, detail::RouteCoverage& cover) {
+void checkFilter(const TrafficFilter& f, std::size_t i, Sink& sink, detail::RouteCoverage& cover,
+                 std::vector<AddressRange>& ranges) {
     if (f.protocol && *f.protocol > 255)
         sink.add("filter.protocol", indexed("TrafficFilter", i, "Protocol"),
                  fmt::format("Protocol {} is out of range; IP protocol numbers go from 0 to 255.",
@@ -71,8 +73,8 @@ void checkFilter(const TrafficFilter& f, std::size_t i, Sink& sink, detail::Rout
                  "Enter a full exe path, a package family name or SYSTEM, or remove the App.");
     checkPorts(f, f.localPortRanges, i, "LocalPortRanges", sink);
     checkPorts(f, f.remotePortRanges, i, "RemotePortRanges", sink);
-    checkAddresses(f, f.localAddressRanges, i, "LocalAddressRanges", sink);
-    checkAddresses(f, f.remoteAddressRanges, i, "RemoteAddressRanges", sink,
+    checkAddresses(f, f.localAddressRanges, i, "LocalAddressRanges", sink, ranges);
+    checkAddresses(f, f.remoteAddressRanges, i, "RemoteAddressRanges", sink, ranges,
                    detail::isOutbound(f) ? &cover : nullptr);
 }
 
@@ -92,28 +94,20 @@ void reportOutside(const Profile& p, const RouteOutsideFilters& o, Sink& sink) {
              hint + ", or remove the route.");
 }
 
-bool hasIpv6Route(const Profile& p) {
-    for (const Route& r : p.routes) {
-        if (isTrue(r.exclusionRoute)) continue;
-        auto ip = parseIp(trimSpaces(textOf(r.address)));
-        if (ip.ok && !ip.value.isV4()) return true;
-    }
-    return false;
-}
-
 } // namespace
 
-void checkFilters(const Profile& profile, Sink& sink) {
+void checkFilters(const Profile& profile, const ParsedRoutes& routes, Sink& sink) {
     detail::RouteCoverage cover;
+    std::vector<AddressRange> ranges;
     for (std::size_t i = 0; i < profile.trafficFilters.size(); ++i)
-        checkFilter(profile.trafficFilters[i], i, sink, cover);
-    if (!profile.trafficFilters.empty() && hasIpv6Route(profile))
+        checkFilter(profile.trafficFilters[i], i, sink, cover, ranges);
+    if (!profile.trafficFilters.empty() && routes.ipv6)
         sink.add("filter.ipv6-routes", "TrafficFilter[0]",
                  "Traffic filters are not compatible with IPv6 in Always On VPN, and this "
                  "profile has IPv6 routes.",
                  "Remove the IPv6 routes, or the traffic filters.");
     if (!profile.trafficFilters.empty())
-        for (const RouteOutsideFilters& o : cover.outside(profile))
+        for (const RouteOutsideFilters& o : cover.outside(profile, routes.usable))
             reportOutside(profile, o, sink);
 }
 

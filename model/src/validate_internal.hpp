@@ -1,11 +1,13 @@
 #pragma once
 // Internal to the validator: the sink the per-area checks report into, and small accessors.
+#include "model/net.hpp"
 #include "model/validate.hpp"
 
 #include <fmt/format.h>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace aovpn::validation {
 
@@ -21,8 +23,20 @@ class Sink {
 
 void checkGeneral(const Profile& profile, Sink& sink);
 void checkServersAndDns(const Profile& profile, Sink& sink);
-void checkRoutes(const Profile& profile, Sink& sink);
-void checkFilters(const Profile& profile, Sink& sink);
+// A route whose address and prefix length are usable (the address as written: host bits may be
+// set, which checkRoutes reports).
+struct ParsedRoute {
+    IpPrefix prefix;
+    std::size_t index = 0; // into Profile::routes
+};
+// What checkRoutes parsed, so later checks (traffic filters) do not parse the routes again.
+struct ParsedRoutes {
+    std::vector<ParsedRoute> usable; // in profile order
+    bool ipv6 = false;               // a route that is not an exclusion has an IPv6 address
+};
+
+ParsedRoutes checkRoutes(const Profile& profile, Sink& sink);
+void checkFilters(const Profile& profile, const ParsedRoutes& routes, Sink& sink);
 void checkAuthentication(const Profile& profile, Sink& sink);
 void checkCryptography(const Profile& profile, const GatewayInfo& gateway, Sink& sink);
 void checkClientPool(const Profile& profile, const GatewayInfo& gateway, Sink& sink);

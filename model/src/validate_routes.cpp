@@ -12,15 +12,12 @@ namespace {
 
 constexpr std::uint32_t kMaxMetric = 9999; // DPC rejects >= 10000; Windows misbehaves above
 
-struct ParsedRoute {
-    IpPrefix prefix;
-    std::size_t index = 0;
-};
-
-// Checks one route; returns true (and fills `out`) when address and prefix are usable.
-bool checkRoute(const Route& r, std::size_t i, Sink& sink, ParsedRoute& out) {
+// Checks one route; returns true (and fills `out`) when address and prefix are usable. `ipv6`
+// learns whether a route that is not an exclusion has an IPv6 address.
+bool checkRoute(const Route& r, std::size_t i, Sink& sink, ParsedRoute& out, bool& ipv6) {
     const std::string_view text = trimSpaces(textOf(r.address));
     auto address = parseIp(text);
+    if (address.ok && !address.value.isV4() && !isTrue(r.exclusionRoute)) ipv6 = true;
     if (!address.ok) {
         sink.add("route.address", indexed("Route", i, "Address"),
                  text.empty() ? "The route has no address." : address.error,
@@ -115,15 +112,17 @@ void checkPolicyInterplay(const Profile& p, const std::vector<ParsedRoute>& pars
 
 } // namespace
 
-void checkRoutes(const Profile& profile, Sink& sink) {
-    std::vector<ParsedRoute> parsed;
+ParsedRoutes checkRoutes(const Profile& profile, Sink& sink) {
+    ParsedRoutes out;
+    std::vector<ParsedRoute>& parsed = out.usable;
     parsed.reserve(profile.routes.size());
     for (std::size_t i = 0; i < profile.routes.size(); ++i) {
         ParsedRoute pr;
-        if (checkRoute(profile.routes[i], i, sink, pr)) parsed.push_back(pr);
+        if (checkRoute(profile.routes[i], i, sink, pr, out.ipv6)) parsed.push_back(pr);
     }
     checkDuplicates(parsed, sink);
     checkPolicyInterplay(profile, parsed, sink);
+    return out;
 }
 
 } // namespace aovpn::validation

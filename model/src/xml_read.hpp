@@ -41,14 +41,33 @@ class Reader {
     void finish();
 
     // True when the element is new for its slot and has no attributes but namespace
-    // declarations; else remembers why not (the caller then keeps it verbatim).
-    bool claim(pugi::xml_node node, bool alreadySet);
+    // declarations; else remembers why not (the caller then keeps it verbatim). The usual case
+    // is inline: every element the reader takes asks.
+    bool claim(pugi::xml_node node, bool alreadySet) {
+        return (!alreadySet && !node.first_attribute()) || claimChecked(node, alreadySet);
+    }
     // The text of a value element (what XML cannot carry removed, and reported); false when
-    // it holds elements.
-    bool text(pugi::xml_node node, std::string& out);
+    // it holds elements. A view into the document (or, when cleaned, into this Reader), valid
+    // until the next call: numbers and booleans are read without a copy. The usual value
+    // element, one plain text child, is taken inline.
+    bool text(pugi::xml_node node, std::string_view& out) {
+        const pugi::xml_node only = node.first_child();
+        if (only && only.type() == pugi::node_pcdata && !only.next_sibling()) {
+            out = only.value();
+            if (isPlainAscii(out)) {
+                plainText_ = node;
+                return true;
+            }
+        }
+        return textChecked(node, out);
+    }
     // `text` as a boolean / whole number; nothing (with the reason remembered) when it is not.
-    std::optional<bool> boolean(pugi::xml_node node, const std::string& text);
-    std::optional<std::uint32_t> number(pugi::xml_node node, const std::string& text);
+    std::optional<bool> boolean(pugi::xml_node node, std::string_view text);
+    std::optional<std::uint32_t> number(pugi::xml_node node, std::string_view text) {
+        const std::optional<std::uint32_t> n = parseUint(text);
+        if (!n) rejectNumber(node, text);
+        return n;
+    }
     // A wrapper holding exactly one <inner> (App/Id, Manual/Server): that child, in `inner`.
     bool unwrap(pugi::xml_node node, const char* innerName, pugi::xml_node& inner);
     void reject(std::string_view rule, std::string reason, std::string hint = {}) {
@@ -71,6 +90,9 @@ class Reader {
 
   private:
     LineColumn where(pugi::xml_node node);
+    bool claimChecked(pugi::xml_node node, bool alreadySet);
+    bool textChecked(pugi::xml_node node, std::string_view& out); // what is not plain text
+    void rejectNumber(pugi::xml_node node, std::string_view text);
 
     std::string_view text_;
     ReadResult& result_;
@@ -80,6 +102,7 @@ class Reader {
     std::vector<std::size_t> lineStarts_;
     bool failed_ = false;
     pugi::xml_node plainText_;
+    std::string cleaned_; // text()'s value when it had to be cleaned
 };
 
 } // namespace aovpn::xml

@@ -1,5 +1,7 @@
 #include "xml_support.hpp"
 
+#include "model/net.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -199,9 +201,7 @@ bool appendRaw(pugi::xml_node parent, std::string_view raw) {
 }
 
 std::optional<bool> parseBool(std::string_view text) {
-    const auto b = text.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return std::nullopt;
-    text = text.substr(b, text.find_last_not_of(" \t\r\n") - b + 1);
+    text = trimSpaces(text);
     // xs:boolean plus the capitalised forms PowerShell writes ($true -> "True").
     if (text == "true" || text == "True" || text == "TRUE" || text == "1") return true;
     if (text == "false" || text == "False" || text == "FALSE" || text == "0") return false;
@@ -209,9 +209,8 @@ std::optional<bool> parseBool(std::string_view text) {
 }
 
 std::optional<std::uint32_t> parseUint(std::string_view text) {
-    const auto b = text.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return std::nullopt;
-    text = text.substr(b, text.find_last_not_of(" \t\r\n") - b + 1);
+    text = trimSpaces(text);
+    if (text.empty()) return std::nullopt;
     std::uint32_t v = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;

@@ -38,6 +38,13 @@ TEST_CASE("boundary check") {
     CHECK_FALSE(isOnBoundary(ip("1.0.0.0"), 0));
     CHECK(isOnBoundary(ip("2001:db8:2112::"), 48));
     CHECK_FALSE(isOnBoundary(ip("2001:db8:2112::1"), 48));
+    // Only the bytes past the prefix are looked at: a host bit in the byte the prefix ends in,
+    // and in the last byte, both count.
+    CHECK_FALSE(isOnBoundary(ip("10.1.3.0"), 23));
+    CHECK(isOnBoundary(ip("10.1.2.0"), 23));
+    CHECK(isOnBoundary(ip("10.1.2.0"), 24));
+    CHECK_FALSE(isOnBoundary(ip("10.1.2.1"), 24));
+    CHECK_FALSE(isOnBoundary(ip("2001:db8::1"), 127));
 }
 
 TEST_CASE("prefix parse, normalise and format") {

@@ -44,6 +44,42 @@ TEST_CASE("port range errors") {
     }
 }
 
+// portRangesValid takes a one-pass quick path; whatever it says must be what the careful parser
+// says, on the edges of that quick path too.
+TEST_CASE("portRangesValid agrees with parsePortRanges") {
+    const char* texts[] = {"80",
+                           "80,443,52000-52112",
+                           " 80 , 443 - 444 ",
+                           "0-65535",
+                           "\t8443\r\n",
+                           "00080",
+                           "000080",
+                           "65535",
+                           "65536",
+                           "99999",
+                           "80-80",
+                           "81-80",
+                           "80-",
+                           "-80",
+                           "1-2-3",
+                           "80,,443",
+                           "80,",
+                           ",80",
+                           "80 443",
+                           "80 - 4 43",
+                           "",
+                           "   ",
+                           "+80",
+                           "80;443",
+                           "443-65535,1"};
+    for (const char* text : texts) {
+        CAPTURE(text);
+        CHECK(portRangesValid(text) == parsePortRanges(text).ok);
+    }
+    CHECK(portRangesValid(" 80 , 443 - 444 "));
+    CHECK_FALSE(portRangesValid("81-80"));
+}
+
 TEST_CASE("address ranges: single, prefix and span, v4 and v6") {
     auto r = parseAddressRanges("192.168.3.4, 192.168.3.5,172.16.0.0/24,10.0.0.1-10.0.0.9,fd00::/8,"
                                 "fd00::1-fd00::ff");

@@ -86,3 +86,31 @@ TEST_CASE("the offered change uses the network, and skips what cannot be conclud
           "172.16.0.0/24, 172.16.1.5,10.1.0.0/16,192.0.2.0/24");
     CHECK(p.trafficFilters[1].remoteAddressRanges == "10.0.0.0/99");
 }
+
+TEST_CASE("neighbouring filter ranges are one span, a gap between them is not covered") {
+    // Filter ranges that touch (10.0.0.0/24 and 10.0.1.0/24, the last IPv4 address, and IPv6
+    // across a 64-bit boundary) are merged; the /24 between two that do not touch stays outside.
+    auto withFilters = [](std::string ranges, std::vector<std::string> routes) {
+        Profile p = userTunnel();
+        p.routes.clear();
+        for (const std::string& a : routes) {
+            const auto slash = a.find('/');
+            Route r;
+            r.address = a.substr(0, slash);
+            r.prefixSize = static_cast<std::uint32_t>(std::stoul(a.substr(slash + 1)));
+            p.routes.push_back(r);
+        }
+        TrafficFilter f;
+        f.remoteAddressRanges = std::move(ranges);
+        p.trafficFilters = {f};
+        return routesOutsideFilters(p);
+    };
+    CHECK(withFilters("10.0.0.0/24,10.0.1.0/24", {"10.0.0.0/23"}).empty());
+    const auto gap = withFilters("10.0.0.0/24,10.0.2.0/24", {"10.0.1.0/24", "10.0.2.0/24"});
+    REQUIRE(gap.size() == 1);
+    CHECK(formatPrefix(gap[0].prefix) == "10.0.1.0/24");
+    CHECK(
+        withFilters("255.255.255.0/24,10.0.0.0/8", {"255.255.255.255/32", "10.1.0.0/16"}).empty());
+    CHECK(withFilters("2001:db8::/64,2001:db8:0:1::/64", {"2001:db8::/63"}).empty());
+    CHECK(withFilters("2001:db8::/64,2001:db8:0:2::/64", {"2001:db8:0:1::/64"}).size() == 1);
+}
