@@ -122,6 +122,7 @@ void refreshDerived(AppState& state) {
     d.issuesByField.clear();
     for (std::size_t i = 0; i < d.issues.size(); ++i)
         d.issuesByField[d.issues[i].field].push_back(i);
+    d.routesOutside = routesOutsideFilters(state.doc.profile);
     buildExports(state.doc.profile, d);
     const std::string* texts[] = {&d.xml, &d.escaped, &d.powershell, &d.intune};
     for (std::size_t t = 0; t < d.lineStarts.size(); ++t)

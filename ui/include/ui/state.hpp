@@ -5,6 +5,7 @@
 // rebuilt from the document only when its revision changes.
 #include "model/gateway_info.hpp"
 #include "model/profile.hpp"
+#include "model/route_filters.hpp"
 #include "model/validate.hpp"
 #include "platform/platform.hpp"
 #include "platform/profiles.hpp"
@@ -78,6 +79,9 @@ struct DerivedState {
     std::vector<Issue> issues;
     std::map<std::string, std::vector<std::size_t>> issuesByField; // field path -> issues[i]
     std::vector<std::string> writeWarnings;
+    // Routes no traffic filter lets through, by route index, each with the filter the routes
+    // table offers to extend ("Add to the filter").
+    std::vector<RouteOutsideFilters> routesOutside;
     // Offsets of each line of xml, escaped, powershell, intune (the preview tabs, in that
     // order), so the preview draws only the visible lines.
     std::array<std::vector<std::size_t>, 4> lineStarts;
