@@ -3,6 +3,7 @@
 // undo history) and view state (text buffers, selection, tabs, popups) are separate structs, so
 // undo, save and tests touch only the first. Derived state (XML, escaped string, findings) is
 // rebuilt from the document only when its revision changes.
+#include "model/exports.hpp"
 #include "model/gateway_info.hpp"
 #include "model/profile.hpp"
 #include "model/route_filters.hpp"
@@ -74,6 +75,7 @@ struct DerivedState {
     std::string escaped;
     std::string powershell;
     std::string intune;
+    std::optional<IntuneOmaUriSetting> intuneSetting; // the fields `intune` shows, when it could
     bool exportsAvailable = false; // both exports could be made (e.g. the name is valid)
     std::string exportsWhy;        // why not, when they could not
     std::vector<Issue> issues;
@@ -165,7 +167,8 @@ struct FleetExportView {
     bool machineMethodEap = false;
     std::optional<std::tuple<std::uint64_t, int, bool, bool>> built; // what `text` was built for
     bool ok = false;
-    std::string text; // the export, or why there is none
+    std::string text;                          // the export, or why there is none
+    std::optional<IntuneOmaUriSetting> intune; // its fields, for the Intune OMA-URI format
 };
 
 enum class HelpPage { None, About, Keys, Troubleshooting };
