@@ -2,6 +2,7 @@
 
 #include "model/escape.hpp"
 #include "model/profile_xml.hpp"
+#include "ui/gateway_check.hpp"
 
 #include "exports_bridge.hpp"
 
@@ -45,7 +46,7 @@ void loadDocument(AppState& state, Profile profile, std::string filePath) {
     state.doc.profile = std::move(profile);
     state.doc.filePath = std::move(filePath);
     state.doc.gateway = {};
-    state.view.gatewayCheck.fields = {}; // the gateway fields' text belongs to the document
+    forgetGatewayCheck(state);
     state.doc.undo = UndoStack{};
     state.doc.userTunnelAside.reset();
     state.view.rejectedInput.clear();
