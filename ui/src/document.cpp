@@ -6,6 +6,9 @@
 
 #include "exports_bridge.hpp"
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 namespace aovpn::ui {
 
 namespace {
@@ -40,6 +43,9 @@ void replaceProfile(AppState& state, Profile profile, std::string_view what) {
 }
 
 void loadDocument(AppState& state, Profile profile, std::string filePath) {
+    // A text field being edited keeps its own buffer and would write it into the new document
+    // under the same id on its next change or on leaving it: it lets go first.
+    if (ImGui::GetCurrentContext()) ImGui::ClearActiveID();
     // The form edits NativeProfile in place; a profile without one (and without a plug-in)
     // gets an empty one up front, so drawing never changes the document behind the revision.
     if (!profile.nativeProfile && !profile.pluginProfile) profile.nativeProfile.emplace();
