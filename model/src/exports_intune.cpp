@@ -22,9 +22,14 @@ IntuneResult intuneOmaUri(const ExportInput& input) {
     return {true, std::move(s), {}};
 }
 
+std::string_view intunePortalPath() {
+    // Microsoft Learn, "Create a profile with custom settings in Intune" (2023-09 revision).
+    return "Devices > Manage devices > Configuration > Create > New policy; Platform: Windows 10 "
+           "and later; Profile type: Templates > Custom";
+}
+
 std::string renderIntuneText(const IntuneOmaUriSetting& s) {
-    return fmt::format("Intune: Devices > Configuration > Create > Windows 10 and later > "
-                       "Templates > Custom\n"
+    return fmt::format("Intune admin center: {}\n"
                        "OMA-URI setting:\n"
                        "  Name:        {}\n"
                        "  Description: {}\n"
@@ -33,7 +38,7 @@ std::string renderIntuneText(const IntuneOmaUriSetting& s) {
                        "  Value:       the ProfileXML below (save it as a .xml file to upload, "
                        "or paste it)\n"
                        "\n{}",
-                       s.name, s.description, s.omaUri, s.dataType, s.value);
+                       intunePortalPath(), s.name, s.description, s.omaUri, s.dataType, s.value);
 }
 
 } // namespace aovpn

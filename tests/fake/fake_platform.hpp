@@ -168,6 +168,12 @@ class FakeConnectionTester final : public ConnectionTester {
     ConnectResult connect(std::string_view name, const ConnectOptions& o) override {
         ConnectResult r;
         const auto start = std::chrono::steady_clock::now();
+        if (isConnected(name)) { // as RAS: an active connection is reported, not dialled again
+            r.ok = r.alreadyConnected = true;
+            r.states.emplace_back("Already connected (not dialled again)");
+            r.assignedAddress = address;
+            return finish(r, start);
+        }
         for (auto state : script) {
             if (!sleepUnlessStopped(o, start, r)) return finish(r, start);
             r.states.emplace_back(rasStateName(state));
@@ -185,6 +191,15 @@ class FakeConnectionTester final : public ConnectionTester {
         std::lock_guard lock(mutex_);
         connected_.insert(std::string(name));
         return finish(r, start);
+    }
+    // The connection comes up without the app (AlwaysOn, the user, another tool).
+    void connectOutside(std::string_view name) {
+        std::lock_guard lock(mutex_);
+        connected_.insert(std::string(name));
+    }
+    bool isConnected(std::string_view name) {
+        std::lock_guard lock(mutex_);
+        return connected_.count(std::string(name)) > 0;
     }
     Result<ConnectionStatus> status(std::string_view name) override {
         std::lock_guard lock(mutex_);

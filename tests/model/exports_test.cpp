@@ -162,6 +162,10 @@ TEST_CASE("Intune OMA-URI: user and device scope, raw XML") {
     const std::string text = renderIntuneText(r.setting);
     CHECK(contains(text, "OMA-URI:     ./User/Vendor/MSFT/VPNv2/Contoso%20AOVPN/ProfileXML"));
     CHECK(contains(text, "String (XML file)"));
+    // Where the portal creates it (Microsoft Learn, "Create a profile with custom settings").
+    CHECK(text.starts_with("Intune admin center: " + std::string(intunePortalPath()) + "\n"));
+    CHECK(contains(std::string(intunePortalPath()), "Configuration > Create > New policy"));
+    CHECK(contains(std::string(intunePortalPath()), "Templates > Custom"));
     CHECK(text.ends_with(user.xml));
     auto bad = intuneOmaUri(input("A/B"));
     CHECK_FALSE(bad.ok);

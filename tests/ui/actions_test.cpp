@@ -128,3 +128,26 @@ TEST_CASE("File > Import installed profile lists the account's profiles and load
     CHECK(ui.state.install.installed == true);
     CHECK(ui.state.derived.xml.find("vpn.installed.example") != std::string::npos);
 }
+
+// RAS reports a connection that was up before the test without dialling it: the result must not
+// read as a dial that worked.
+TEST_CASE("connect test on a connection already up says it was not dialled again") {
+    test::UiDriver ui;
+    ready(ui);
+    ui.click("Apply");
+    ui.finishTask();
+    ui.finishTask();
+    REQUIRE_FALSE(ui.state.install.connected);
+    ui.platform.tester.connectOutside("Contoso VPN"); // AlwaysOn brought it up meanwhile
+    ui.state.view.log.clear();
+    ui.click("Connect test");
+    ui.finishTask();
+    bool said = false, dialled = false;
+    for (const auto& l : ui.state.view.log) {
+        said |= l.text.find("\"Contoso VPN\" is already connected; not dialled again") == 0;
+        dialled |= l.text.find("Connected in") == 0;
+    }
+    CHECK(said);
+    CHECK_FALSE(dialled);
+    CHECK(ui.state.install.connected); // it is up: Disconnect is offered
+}

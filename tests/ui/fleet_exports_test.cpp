@@ -55,3 +55,39 @@ TEST_CASE("fleet exports: Graph JSON, SyncML and the Intune quirks of the open d
     CHECK(has(v.text, "./User/Vendor/MSFT/VPNv2/Fabrikam/ProfileXML"));
     CHECK(d.idClashes().empty());
 }
+
+// Issue 8 §6: separate Copy buttons for the OMA-URI and for the value, and the portal path, on
+// the preview's Intune tab and on the Fleet tab's Intune format.
+TEST_CASE("Intune: 'Copy OMA-URI' and 'Copy value' put exactly that field on the clipboard") {
+    UiDriver d;
+    const ReadResult r = readProfileXml(kProfile);
+    REQUIRE(r.ok());
+    ui::loadDocument(d.state, r.profile, "");
+    d.frames(2);
+    REQUIRE(d.state.derived.intuneSetting.has_value());
+    const std::string omaUri = "./User/Vendor/MSFT/VPNv2/Contoso%20VPN/ProfileXML";
+    const std::string value = d.state.derived.intuneSetting->value;
+    CHECK(has(value, "<Servers>vpn.contoso.com</Servers>"));
+    CHECK_FALSE(has(value, "lab note")); // what Intune receives: no comments
+
+    d.click("Intune");
+    CHECK(has(d.shownText(), std::string(intunePortalPath())));
+    d.click("Copy OMA-URI");
+    CHECK(d.clipboard == omaUri);
+    d.click("Copy value");
+    CHECK(d.clipboard == value);
+    d.click("Copy"); // the tab's own Copy still gives the whole text
+    CHECK(d.clipboard == d.state.derived.intune);
+
+    d.click("Fleet (MDM)");
+    d.click("Format");
+    d.click("Intune OMA-URI");
+    d.click("Windows 11 + Intune workarounds (off by default)");
+    d.click("lists each server as fqdn;fqdn");
+    d.click("Copy value");
+    CHECK(has(d.clipboard, "<Servers>vpn.contoso.com;vpn.contoso.com</Servers>")); // the quirk
+    CHECK(d.clipboard.starts_with("<VPNProfile>"));
+    d.click("Copy OMA-URI");
+    CHECK(d.clipboard == omaUri);
+    CHECK(d.idClashes().empty());
+}

@@ -8,6 +8,7 @@
 
 #include "ui_driver.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -102,4 +103,53 @@ TEST_CASE("Check gateway: the picked certificate's CAs, not its leaf, meet the g
     CHECK(o.server == "127.0.0.9");
     CHECK(o.ikePort == 20999);
     CHECK(o.timeout == std::chrono::milliseconds(300));
+}
+
+// The window's report (and the server typed for it) belong to the document that was checked:
+// File > New from template puts a new one in place, and the report goes with the old one.
+TEST_CASE("Check gateway: a new document clears the window's report") {
+    test::UiDriver ui;
+    loopbackProfile(ui, 0.3f);
+    ui.frame();
+    ui.click("Check gateway");
+    settle(ui);
+    REQUIRE(ui.state.view.gatewayCheck.report.has_value());
+    ui.state.view.gatewayCheck.server = "127.0.0.1";
+    ui.click("File");
+    ui.click("New from template");
+    ui.click("User tunnel (EAP-TLS)");
+    if (!ui.question().empty()) ui.click("Don't save"); // the edit in loopbackProfile
+    ui.frame();
+    REQUIRE(ui.state.doc.profile.profileName == "Contoso VPN");
+    const auto& v = ui.state.view.gatewayCheck;
+    CHECK_FALSE(v.report.has_value());
+    CHECK(v.server.empty());
+    CHECK(ui.shownText().find("127.0.0.1") == std::string::npos);
+}
+
+// A check still out when the document is replaced is stopped, and what it finds is dropped.
+TEST_CASE("Check gateway: a check under way for the closed document never shows its report") {
+    test::UiDriver ui;
+    std::atomic<bool> release{false}, stopped{false};
+    ui.state.checkGateway = [&](const Profile&, const GatewayInfo&,
+                                const platform::GatewayCheckOptions&, std::stop_token stop,
+                                const platform::GatewayProgress&) {
+        // Waits for a cancel or for the test (no clock involved).
+        while (!stop.stop_requested() && !release)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        stopped = stop.stop_requested();
+        GatewayReport r;
+        r.profileName = "the closed one";
+        return r;
+    };
+    ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::AzureUserTunnel), {});
+    ui.frames(2);
+    ui.click("Check gateway");
+    REQUIRE(ui.state.view.gatewayCheck.running);
+    ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::UserTunnel), {});
+    release = true;
+    settle(ui);
+    CHECK(stopped);
+    CHECK_FALSE(ui.state.view.gatewayCheck.running);
+    CHECK_FALSE(ui.state.view.gatewayCheck.report.has_value());
 }

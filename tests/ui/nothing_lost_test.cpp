@@ -191,3 +191,19 @@ TEST_CASE("an empty validation list says so") {
     ui.state.derived.issuesByField.clear();
     CHECK(ui.shownText().find("No problems found.") != std::string::npos);
 }
+
+// A field being edited when the document is replaced (Ctrl+O, a template, an import finishing)
+// keeps its own text buffer: it must not write that text into the new document.
+TEST_CASE("a field being edited does not write its old text into a replaced document") {
+    test::UiDriver ui;
+    ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::UserTunnel), {});
+    ui.frames(2);
+    ui.typeInto("Profile name", "Old document");
+    REQUIRE(ui.activeId() != 0);
+    ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::DeviceTunnel), {});
+    ui.frames(2);
+    ui.type("x"); // the next keystroke
+    ui.key(ImGuiKey_Tab);
+    CHECK(ui.state.doc.profile.profileName == "Contoso Device Tunnel");
+    CHECK_FALSE(ui.state.doc.dirty());
+}

@@ -24,11 +24,21 @@ class UiDriver {
     fake::FakePlatform platform;
     ui::AppState state;
     std::vector<ui::LocatedItem> items;
+    // What the app last put on the clipboard (ours, not the desktop's: Windows' default would
+    // reach the real clipboard under Wine).
+    std::string clipboard;
 
     // Tall enough that the whole form is laid out (clipped items report nothing).
     UiDriver() : gui_(ImVec2(1400.0f, 3000.0f)) {
         ImGuiIO& io = ImGui::GetIO();
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard; // as the app sets it
+        io.ClipboardUserData = &clipboard;
+        io.SetClipboardTextFn = [](void* data, const char* text) {
+            *static_cast<std::string*>(data) = text;
+        };
+        io.GetClipboardTextFn = [](void* data) {
+            return static_cast<const std::string*>(data)->c_str();
+        };
         state.platform = &platform;
         ui::setWidgetLocator(ImGui::GetCurrentContext(),
                              [this](const ui::LocatedItem& item) { items.push_back(item); });

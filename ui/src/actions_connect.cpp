@@ -15,6 +15,13 @@ std::string profileName(const AppState& state) {
 void connectDone(AppState& s, const platform::ConnectResult& r) {
     s.install.connected = r.ok;
     const auto ms = std::to_string(r.duration.count());
+    if (r.ok && r.alreadyConnected) { // the test proved nothing about dialling: say so
+        appendLog(s.view, LogLevel::Info,
+                  "\"" + profileName(s) + "\" is already connected; not dialled again" +
+                      (r.assignedAddress.empty() ? "" : " (address " + r.assignedAddress + ")") +
+                      ". Disconnect first to test the dial itself.");
+        return;
+    }
     if (r.ok) {
         appendLog(s.view, LogLevel::Info,
                   "Connected in " + ms + " ms, address " + r.assignedAddress + ".");

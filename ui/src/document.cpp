@@ -2,8 +2,12 @@
 
 #include "model/escape.hpp"
 #include "model/profile_xml.hpp"
+#include "ui/gateway_check.hpp"
 
 #include "exports_bridge.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
 
 namespace aovpn::ui {
 
@@ -40,6 +44,9 @@ void replaceProfile(AppState& state, Profile profile, std::string_view what) {
 
 void loadDocument(AppState& state, Profile profile, std::string filePath,
                   const std::vector<XmlDiagnostic>& readFindings) {
+    // A text field being edited keeps its own buffer and would write it into the new document
+    // under the same id on its next change or on leaving it: it lets go first.
+    if (ImGui::GetCurrentContext()) ImGui::ClearActiveID();
     // The form edits NativeProfile in place; a profile without one (and without a plug-in)
     // gets an empty one up front, so drawing never changes the document behind the revision.
     if (!profile.nativeProfile && !profile.pluginProfile) profile.nativeProfile.emplace();
@@ -51,7 +58,7 @@ void loadDocument(AppState& state, Profile profile, std::string filePath,
         // "As read": its line and column are the opened text's, not the preview's.
         state.doc.readFindings.push_back(
             {d.severity, d.rule, d.field, "As read: " + d.message, d.hint});
-    state.view.gatewayCheck.fields = {}; // the gateway fields' text belongs to the document
+    forgetGatewayCheck(state);
     state.doc.undo = UndoStack{};
     state.doc.userTunnelAside.reset();
     state.view.rejectedInput.clear();
@@ -129,6 +136,7 @@ void refreshDerived(AppState& state) {
     d.issuesByField.clear();
     for (std::size_t i = 0; i < d.issues.size(); ++i)
         d.issuesByField[d.issues[i].field].push_back(i);
+    d.routesOutside = routesOutsideFilters(state.doc.profile);
     buildExports(state.doc.profile, d);
     const std::string* texts[] = {&d.xml, &d.escaped, &d.powershell, &d.intune};
     for (std::size_t t = 0; t < d.lineStarts.size(); ++t)

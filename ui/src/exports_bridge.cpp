@@ -12,6 +12,8 @@ void buildExports(const Profile& profile, DerivedState& derived) {
     derived.powershell = ps.ok ? ps.script : "# " + ps.error;
     const IntuneResult intune = intuneOmaUri(input);
     derived.intune = intune.ok ? renderIntuneText(intune.setting) : intune.error;
+    derived.intuneSetting.reset();
+    if (intune.ok) derived.intuneSetting = intune.setting;
     derived.exportsAvailable = ps.ok && intune.ok;
     derived.exportsWhy = ps.ok ? (intune.ok ? std::string() : intune.error) : ps.error;
 }

@@ -7,6 +7,7 @@
 #include "model/exports_mdm.hpp"
 #include "ui/panels.hpp"
 
+#include "intune_copy.hpp"
 #include "widgets.hpp"
 
 #include <imgui.h>
@@ -17,7 +18,11 @@ namespace {
 constexpr const char* kFormats[] = {"Graph JSON (Intune)", "SyncML Add", "SyncML Replace",
                                     "Intune OMA-URI"};
 
-TextExport build(const Profile& profile, const FleetExportView& v) {
+constexpr int kIntuneFormat = 3;
+
+// `intune` gets the setting's fields when the format is the Intune OMA-URI.
+TextExport build(const Profile& profile, const FleetExportView& v,
+                 std::optional<IntuneOmaUriSetting>& intune) {
     IntuneQuirks quirks;
     quirks.serverListedTwice = v.serverListedTwice;
     quirks.machineMethodEap = v.machineMethodEap;
@@ -27,9 +32,12 @@ TextExport build(const Profile& profile, const FleetExportView& v) {
         return syncMlCommand(input, SyncMlCommand::Add);
     case 2:
         return syncMlCommand(input, SyncMlCommand::Replace);
-    case 3: {
-        const IntuneResult r = intuneOmaUri(input);
-        return {r.ok, r.ok ? renderIntuneText(r.setting) : std::string(), r.error};
+    case kIntuneFormat: {
+        IntuneResult r = intuneOmaUri(input);
+        if (!r.ok) return {false, {}, r.error};
+        std::string text = renderIntuneText(r.setting);
+        intune = std::move(r.setting);
+        return {true, std::move(text), {}};
     }
     default:
         return graphCustomConfigurationJson(input);
@@ -42,7 +50,8 @@ void refresh(AppState& state) {
         std::make_tuple(state.doc.revision, v.format, v.serverListedTwice, v.machineMethodEap);
     if (v.built && *v.built == key) return;
     v.built = key;
-    TextExport e = build(state.doc.profile, v);
+    v.intune.reset();
+    TextExport e = build(state.doc.profile, v, v.intune);
     v.ok = e.ok;
     v.text = e.ok ? std::move(e.text) : std::move(e.error);
 }
@@ -89,6 +98,7 @@ void drawFleetExportsPanel(AppState& state) {
     }
     ImGui::SameLine();
     ImGui::TextDisabled("%zu bytes; comments are left out of what an MDM receives", v.text.size());
+    if (v.intune) drawIntuneSettingCopy(state, *v.intune);
     ImGui::BeginChild("fleet-text", ImVec2(0, 0), ImGuiChildFlags_None,
                       ImGuiWindowFlags_HorizontalScrollbar);
     if (state.view.fonts.mono) ImGui::PushFont(state.view.fonts.mono);

@@ -1,9 +1,12 @@
+#include "model/route_filters.hpp"
 #include "ui/document.hpp"
 #include "ui/edits.hpp"
 #include "ui/panels.hpp"
 
 #include "rows.hpp"
 #include "widgets.hpp"
+
+#include <algorithm>
 
 namespace aovpn::ui {
 
@@ -27,7 +30,56 @@ void rowIssues(const AppState& state, std::size_t i) {
     }
 }
 
-bool routeRow(AppState& state, const RowList& rows, std::size_t i) {
+// The offer for route i when no traffic filter lets it through (derived per revision, sorted by
+// route).
+const RouteOutsideFilters* outsideOffer(const AppState& state, std::size_t i) {
+    const auto& offers = state.derived.routesOutside;
+    const auto it = std::lower_bound(
+        offers.begin(), offers.end(), i,
+        [](const RouteOutsideFilters& o, std::size_t route) { return o.route < route; });
+    return it != offers.end() && it->route == i ? &*it : nullptr;
+}
+
+const Issue* outsideIssue(const AppState& state, std::size_t i) {
+    const auto it = state.derived.issuesByField.find(field(i, "Address"));
+    if (it == state.derived.issuesByField.end()) return nullptr;
+    for (std::size_t k : it->second)
+        if (state.derived.issues[k].rule == "route.outside-filters")
+            return &state.derived.issues[k];
+    return nullptr;
+}
+
+constexpr const char* kOutside = "outside";
+constexpr const char* kAddToFilter = "Add to the filter";
+
+float filtersColumnWidth() {
+    const ImGuiStyle& s = ImGui::GetStyle();
+    return ImGui::CalcTextSize(kOutside).x + s.ItemSpacing.x + ImGui::CalcTextSize(kAddToFilter).x +
+           s.FramePadding.x * 2.0f;
+}
+
+// The "Filters" cell: a note that the route leads nowhere (the validator's words as its
+// tooltip) and the one-click fix the engine offers. Returns true when the fix was clicked.
+bool filterOffer(const AppState& state, std::size_t i) {
+    ImGui::TableNextColumn();
+    const RouteOutsideFilters* offer = outsideOffer(state, i);
+    if (!offer) return false;
+    const Issue* issue = outsideIssue(state, i);
+    ImGui::TextColored(severityColour(issue ? issue->severity : Severity::Warning), "%s", kOutside);
+    if (issue && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s\n%s", issue->message.c_str(), issue->hint.c_str());
+    if (!offer->filter) return false;
+    ImGui::SameLine();
+    const bool clicked = ImGui::SmallButton(kAddToFilter);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Adds %s to traffic filter %zu's remote addresses (one undo step).",
+                          formatPrefix(offer->prefix).c_str(), *offer->filter + 1);
+    return clicked;
+}
+
+enum class RouteClick { None, Remove, AddToFilter };
+
+RouteClick routeRow(AppState& state, const RowList& rows, std::size_t i, bool offers) {
     Route& r = state.doc.profile.routes[i];
     ImGui::TableNextRow();
     rows.push(i);
@@ -48,19 +100,32 @@ bool routeRow(AppState& state, const RowList& rows, std::size_t i) {
     ImGui::TableNextColumn();
     editField(state, field(i, "ExclusionRoute"), {},
               [&] { return checkOpt("##route-exclusion", r.exclusionRoute, false); });
+    const bool add = offers && filterOffer(state, i);
     ImGui::TableNextColumn();
     const bool remove = ImGui::SmallButton("x##remove-route");
     rowIssues(state, i);
     ImGui::PopID();
-    return remove;
+    return remove ? RouteClick::Remove : add ? RouteClick::AddToFilter : RouteClick::None;
 }
 
-void setupColumns() {
+// The "Filters" column is there only while some route is outside the filters, so the usual
+// table keeps its width for the addresses.
+void setupColumns(bool offers) {
     ImGui::TableSetupColumn("Address", ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn("Prefix", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Metric", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Exclusion", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    if (offers)
+        ImGui::TableSetupColumn("Filters", ImGuiTableColumnFlags_WidthFixed, filtersColumnWidth());
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+}
+
+// One undo step; the engine says what it changed, and the log keeps it.
+void addToFilter(AppState& state, std::size_t route) {
+    if (auto said = addRouteToFilters(state.doc.profile, route)) {
+        markEdited(state, {});
+        appendLog(state.view, LogLevel::Info, std::move(*said));
+    }
 }
 
 void drawRouteTable(AppState& state) {
@@ -68,8 +133,13 @@ void drawRouteTable(AppState& state) {
     RowList rows(state, "routes", routes.size());
     const float rowH = ImGui::GetFrameHeightWithSpacing();
     const float all = rowH * static_cast<float>(routes.size());
-    if (!beginScrollTable("routes", 5, setupColumns, all, rowH * 8.0f)) return;
-    std::optional<std::size_t> removeAt;
+    const bool offers = !state.derived.routesOutside.empty();
+    // One id whatever the column count (ImGui re-lays the columns out when it changes), so a
+    // long list keeps its scroll position when the last offer is taken.
+    if (!beginScrollTable(
+            "routes", offers ? 6 : 5, [&] { setupColumns(offers); }, all, rowH * 8.0f))
+        return;
+    std::optional<std::size_t> removeAt, addAt;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(routes.size()));
     // A clicked issue must scroll to a row the clipper would skip.
@@ -78,14 +148,19 @@ void drawRouteTable(AppState& state) {
         if (row >= 0 && row < static_cast<int>(routes.size())) clipper.IncludeItemByIndex(row);
     }
     while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-            if (routeRow(state, rows, static_cast<std::size_t>(i)))
-                removeAt = static_cast<std::size_t>(i);
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto k = static_cast<std::size_t>(i);
+            const RouteClick click = routeRow(state, rows, k, offers);
+            if (click == RouteClick::Remove) removeAt = k;
+            if (click == RouteClick::AddToFilter) addAt = k;
+        }
     endScrollTable();
     if (removeAt) {
         routes.erase(routes.begin() + static_cast<std::ptrdiff_t>(*removeAt));
         rows.erased(*removeAt);
         markEdited(state, {});
+    } else if (addAt) {
+        addToFilter(state, *addAt);
     }
 }
 

@@ -122,7 +122,8 @@ void startCheckGateway(AppState& state) {
                 runner.setProgress(std::string(step));
             });
         },
-        [](AppState& s, const GatewayReport& report) {
+        [document = v.document](AppState& s, const GatewayReport& report) {
+            if (s.view.gatewayCheck.document != document) return; // for a closed document
             s.view.gatewayCheck.running = false;
             s.view.gatewayCheck.report = report;
             const int code = checkExitCode(report);
@@ -132,6 +133,17 @@ void startCheckGateway(AppState& state) {
                                                   : "Check gateway: a check could not run.");
         });
     v.running = started;
+}
+
+void forgetGatewayCheck(AppState& state) {
+    GatewayCheckView& v = state.view.gatewayCheck;
+    if (v.running && state.tasks) state.tasks->cancel(); // the one task under way is the check
+    ++v.document;
+    v.running = false;
+    v.report.reset();
+    v.inputError.clear();
+    v.server.clear();
+    v.fields = {}; // the gateway fields' text belongs to the document
 }
 
 void drawCheckGatewayButton(AppState& state) {

@@ -1,5 +1,6 @@
 #include "ui/panels.hpp"
 
+#include "intune_copy.hpp"
 #include "xml_highlight.hpp"
 
 #include <imgui.h>
@@ -11,6 +12,7 @@ namespace aovpn::ui {
 namespace {
 
 constexpr const char* kTabs[] = {"ProfileXML", "Escaped (WMI)", "PowerShell", "Intune"};
+constexpr int kIntuneTab = 3;
 
 ImVec4 tokenColour(XmlToken t) {
     switch (t) {
@@ -92,6 +94,7 @@ void drawPreviewPanel(AppState& state) {
         ImGui::SameLine();
         ImGui::TextDisabled("%zu lines, %zu bytes",
                             d.lineStarts[static_cast<std::size_t>(i)].size(), text.size());
+        if (i == kIntuneTab && d.intuneSetting) drawIntuneSettingCopy(state, *d.intuneSetting);
         for (const auto& w : d.writeWarnings)
             ImGui::TextColored(ImVec4(0.66f, 0.42f, 0.0f, 1.0f), "%s", w.c_str());
         if (state.view.fonts.mono) ImGui::PushFont(state.view.fonts.mono);

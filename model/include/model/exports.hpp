@@ -58,7 +58,7 @@ std::string powerShellLiteral(std::string_view value);
 // "S-1-<authority>-<sub>..." (digits only).
 bool isValidSid(std::string_view sid);
 
-// (c) Intune: Devices > Configuration > Windows 10 and later > Templates > Custom.
+// (c) Intune: a custom profile's OMA-URI setting (where to create it: intunePortalPath()).
 struct IntuneOmaUriSetting {
     std::string name;
     std::string description;
@@ -73,6 +73,9 @@ struct IntuneResult {
     std::string error;
 };
 IntuneResult intuneOmaUri(const ExportInput& input);
+// Where in the Intune admin center the custom profile for the setting is created, as one line
+// ("Devices > ... > Templates > Custom"); renderIntuneText and the GUI's Intune tab show it.
+std::string_view intunePortalPath();
 // The setting as text a person can follow field by field, the XML last.
 std::string renderIntuneText(const IntuneOmaUriSetting& setting);
 

@@ -12,6 +12,9 @@ void startCheckGateway(AppState& state);
 // "Check gateway" (disabled, with the reason, when it cannot run).
 void drawCheckGatewayButton(AppState& state);
 void drawGatewayCheckWindow(AppState& state);
+// The document was replaced (New, Open, a template, an import): the report, the server typed
+// for the check and a check under way belonged to the one before. The window stays open.
+void forgetGatewayCheck(AppState& state);
 // What the admin knows about the gateway, beside the profile (never written into it): a custom
 // IPsec policy and the VPN client address pool (the Azure import fills it). The validator and
 // Check gateway use both (DocumentState::gateway), as the CLI does with --gateway-policy and

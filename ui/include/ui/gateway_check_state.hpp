@@ -6,6 +6,7 @@
 #include "model/profile.hpp"
 #include "platform/gateway_check.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <stop_token>
@@ -38,6 +39,8 @@ struct GatewayCheckView {
     float timeoutSeconds = 6.0f;
     std::optional<GatewayReport> report;
     std::string inputError; // why the check could not start (no server...)
+    // Bumped when the document is replaced: a check still out for the one before is dropped.
+    std::uint64_t document = 0;
     GatewayFieldsView fields;
 };
 

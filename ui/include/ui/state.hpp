@@ -3,8 +3,10 @@
 // undo history) and view state (text buffers, selection, tabs, popups) are separate structs, so
 // undo, save and tests touch only the first. Derived state (XML, escaped string, findings) is
 // rebuilt from the document only when its revision changes.
+#include "model/exports.hpp"
 #include "model/gateway_info.hpp"
 #include "model/profile.hpp"
+#include "model/route_filters.hpp"
 #include "model/validate.hpp"
 #include "platform/platform.hpp"
 #include "platform/profiles.hpp"
@@ -88,11 +90,15 @@ struct DerivedState {
     std::string escaped;
     std::string powershell;
     std::string intune;
+    std::optional<IntuneOmaUriSetting> intuneSetting; // the fields `intune` shows, when it could
     bool exportsAvailable = false; // both exports could be made (e.g. the name is valid)
     std::string exportsWhy;        // why not, when they could not
     std::vector<Issue> issues;
     std::map<std::string, std::vector<std::size_t>> issuesByField; // field path -> issues[i]
     std::vector<std::string> writeWarnings;
+    // Routes no traffic filter lets through, by route index, each with the filter the routes
+    // table offers to extend ("Add to the filter").
+    std::vector<RouteOutsideFilters> routesOutside;
     // Offsets of each line of xml, escaped, powershell, intune (the preview tabs, in that
     // order), so the preview draws only the visible lines.
     std::array<std::vector<std::size_t>, 4> lineStarts;
@@ -176,7 +182,8 @@ struct FleetExportView {
     bool machineMethodEap = false;
     std::optional<std::tuple<std::uint64_t, int, bool, bool>> built; // what `text` was built for
     bool ok = false;
-    std::string text; // the export, or why there is none
+    std::string text;                          // the export, or why there is none
+    std::optional<IntuneOmaUriSetting> intune; // its fields, for the Intune OMA-URI format
 };
 
 enum class HelpPage { None, About, Keys, Troubleshooting };
