@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <numeric>
 #include <unordered_map>
@@ -17,24 +18,50 @@ std::string_view localName(const char* qname) {
     return colon == std::string_view::npos ? q : q.substr(colon + 1);
 }
 
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+    return std::ranges::equal(a, b, [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) ==
+               std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
 // Children of one element grouped by local name, built the first time a path passes there.
+// Grouped as the reader counts them: a <DomainNameInformationList> (the CSP's node name) is
+// the NRPT rules it holds, or one rule when it holds a rule's children, in document order
+// among the <DomainNameInformation> elements.
 class ChildIndex {
   public:
     pugi::xml_node child(pugi::xml_node parent, std::string_view name, std::size_t index) {
         auto& byName = cache_[parent.internal_object()];
         if (byName.empty())
             for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling())
-                if (c.type() == pugi::node_element) byName[localName(c.name())].push_back(c);
-        const auto it = byName.find(name);
+                if (c.type() == pugi::node_element) add(byName, c);
+        auto it = byName.find(name);
+        if (it == byName.end()) // <DNSServers> read as <DnsServers>
+            it = std::ranges::find_if(
+                byName, [&](const auto& entry) { return equalsIgnoringCase(entry.first, name); });
         if (it == byName.end()) return {};
         // An index into a list held in one element's text (Servers[1]) lands on the element.
         return index < it->second.size() ? it->second[index] : it->second.front();
     }
 
   private:
-    std::unordered_map<pugi::xml_node_struct*,
-                       std::unordered_map<std::string_view, std::vector<pugi::xml_node>>>
-        cache_;
+    using ByName = std::unordered_map<std::string_view, std::vector<pugi::xml_node>>;
+    static void add(ByName& byName, pugi::xml_node c) {
+        static constexpr std::string_view kRule = "DomainNameInformation";
+        if (localName(c.name()) != "DomainNameInformationList") {
+            byName[localName(c.name())].push_back(c);
+            return;
+        }
+        bool wrapped = false;
+        for (pugi::xml_node r = c.child(kRule.data()); r; r = r.next_sibling(kRule.data())) {
+            byName[kRule].push_back(r);
+            wrapped = true;
+        }
+        if (!wrapped) byName[kRule].push_back(c);
+    }
+
+    std::unordered_map<pugi::xml_node_struct*, ByName> cache_;
 };
 
 std::size_t offsetOf(std::string_view xml, pugi::xml_node node) {

@@ -161,9 +161,12 @@ class Fixer {
                     fmt::format("(moved from {})", where(el, path)));
     }
 
+    // "<Authentication> (NativeProfile/Authentication)", "<Route> (Route[2])"; a path that only
+    // repeats the name (NativeProfile) is left out.
     static std::string where(const Element& el, const std::string& path) {
-        return path.empty() ? fmt::format("<{}>", el.name)
-                            : fmt::format("<{}> ({})", el.name, path.substr(0, path.size() - 1));
+        const std::string_view at = std::string_view(path).substr(0, path.size() - !path.empty());
+        return at.empty() || at == el.name ? fmt::format("<{}>", el.name)
+                                           : fmt::format("<{}> ({})", el.name, at);
     }
 
     Profile& root_;

@@ -66,12 +66,51 @@ std::string checkNcName(std::string_view name, std::string_view whole) {
     return {};
 }
 
-bool prefixDeclared(pugi::xml_node element, std::string_view prefix) {
-    if (prefix == "xml") return true;
+constexpr std::string_view kXmlNamespace = "http://www.w3.org/XML/1998/namespace";
+constexpr std::string_view kXmlnsNamespace = "http://www.w3.org/2000/xmlns/";
+
+// The nearest xmlns:prefix declaration in scope, or none.
+pugi::xml_attribute declarationOf(pugi::xml_node element, std::string_view prefix) {
     const std::string attr = "xmlns:" + std::string(prefix);
     for (pugi::xml_node n = element; n && n.type() == pugi::node_element; n = n.parent())
-        if (n.attribute(attr.c_str())) return true;
-    return false;
+        if (const pugi::xml_attribute d = n.attribute(attr.c_str())) return d;
+    return {};
+}
+
+bool prefixDeclared(pugi::xml_node element, std::string_view prefix) {
+    return prefix == "xml" || declarationOf(element, prefix);
+}
+
+// Namespaces in XML reserves both names: xml stands only for its namespace (and that namespace
+// only for xml), xmlns is never declared, and neither namespace is another prefix's or the
+// default. Parsers that check namespaces (xmllint, MSXML) refuse the text otherwise.
+std::string reservedBinding(pugi::xml_attribute a) {
+    const std::string_view name = a.name();
+    const std::string_view uri = a.value();
+    const bool isDefault = name == "xmlns";
+    if (!isDefault && !name.starts_with("xmlns:")) return {};
+    const std::string_view prefix = isDefault ? std::string_view{} : name.substr(6);
+    if (prefix == "xmlns") return "the prefix xmlns cannot be declared";
+    if ((prefix == "xml") != (uri == kXmlNamespace) || uri == kXmlnsNamespace)
+        return fmt::format("\"{}\" binds a reserved prefix or namespace (\"{}\")", name, uri);
+    return {};
+}
+
+// Two prefixed attributes naming one attribute: same local name, prefixes bound to the same
+// namespace (p:a and q:a with xmlns:p="u" xmlns:q="u"). Unprefixed ones have no namespace, so
+// for them the repeated-name check is enough.
+bool sameExpandedName(pugi::xml_node element, std::string_view a, std::string_view b) {
+    const std::size_t ca = a.find(':');
+    const std::size_t cb = b.find(':');
+    if (ca == std::string_view::npos || cb == std::string_view::npos) return false;
+    const std::string_view pa = a.substr(0, ca);
+    const std::string_view pb = b.substr(0, cb);
+    if (pa == "xmlns" || pb == "xmlns" || a.substr(ca + 1) != b.substr(cb + 1)) return false;
+    auto uri = [&](std::string_view prefix) {
+        return prefix == "xml" ? kXmlNamespace
+                               : std::string_view(declarationOf(element, prefix).value());
+    };
+    return uri(pa) == uri(pb);
 }
 
 std::string checkQName(pugi::xml_node element, std::string_view name, bool attribute) {
@@ -119,9 +158,14 @@ std::string checkNames(pugi::xml_node element) {
             !*a.value())
             return fmt::format("\"{}\" declares an empty namespace, which XML does not allow",
                                a.name());
-        for (pugi::xml_attribute b = element.first_attribute(); b != a; b = b.next_attribute())
+        if (std::string why = reservedBinding(a); !why.empty()) return why;
+        for (pugi::xml_attribute b = element.first_attribute(); b != a; b = b.next_attribute()) {
             if (std::strcmp(a.name(), b.name()) == 0)
                 return fmt::format("the attribute \"{}\" appears twice", a.name());
+            if (sameExpandedName(element, a.name(), b.name()))
+                return fmt::format("\"{}\" and \"{}\" are the same attribute (one namespace)",
+                                   b.name(), a.name());
+        }
     }
     return {};
 }

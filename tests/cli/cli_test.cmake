@@ -200,6 +200,21 @@ expect("normalize keeps comments" RC 0 OUT "<!-- DC01 -->\n  <Route>"
 if(NOT EMULATOR)
   expect("read: a device is refused" RC 2 ERR "/dev/zero is a device, pipe or socket"
     ARGS validate /dev/zero)
+  expect("read: a folder is refused" RC 2 ERR "is a folder, not a regular file"
+    ARGS validate "${SCRATCH}")
+  execute_process(COMMAND mkfifo "${SCRATCH}/fifo.xml")
+  expect("read: a pipe is refused, not waited on" RC 2 ERR "fifo.xml is a device, pipe or socket"
+    ARGS validate "${SCRATCH}/fifo.xml")
+  # The 64 MB cap, on a sparse file one byte over it (nothing of it is read) and on stdin.
+  execute_process(COMMAND truncate -s 67108865 "${SCRATCH}/huge.xml")
+  expect("read: a file over 64 MB is refused" RC 2 ERR "files over 67108864 bytes are refused"
+    ARGS normalize "${SCRATCH}/huge.xml")
+  file(REMOVE "${SCRATCH}/huge.xml")
+  execute_process(COMMAND ${AOVPN} validate - INPUT_FILE /dev/zero RESULT_VARIABLE rc
+                  ERROR_VARIABLE err)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "standard input holds more than 67108864 bytes")
+    fail("validate - < /dev/zero: rc=${rc} ${err}")
+  endif()
   execute_process(COMMAND ${AOVPN} render ${good} --ps1 OUTPUT_FILE /dev/full
                   RESULT_VARIABLE rc ERROR_VARIABLE err)
   if(NOT rc EQUAL 2 OR NOT err MATCHES "cannot write the output: No space left")

@@ -78,6 +78,28 @@ TEST_CASE("InstanceID rejects '/', empty and broken UTF-8 with a sentence") {
     CHECK(broken.error.find("UTF-8") != std::string::npos);
 }
 
+TEST_CASE("InstanceID accepts only valid UTF-8: no surrogate, overlong form or code point past "
+          "U+10FFFF") {
+    // Each would otherwise be percent-encoded into an InstanceID Windows cannot decode.
+    for (const char* bad : {"a\xED\xA0\x80z",     // U+D800, a UTF-16 surrogate
+                            "a\xED\xBF\xBFz",     // U+DFFF
+                            "a\xC0\xAFz",         // overlong '/'
+                            "a\xE0\x80\xAFz",     // overlong '/' in three bytes
+                            "a\xF0\x80\x80\xAFz", // overlong '/' in four bytes
+                            "a\xF4\x90\x80\x80z", // U+110000
+                            "a\xFFz", "a\x80z"}) {
+        INFO(bad);
+        const auto r = encodeInstanceId(bad);
+        CHECK_FALSE(r.ok);
+        CHECK(r.error.find("UTF-8") != std::string::npos);
+    }
+    // The edges that are valid still pass.
+    CHECK(encodeInstanceId("\xED\x9F\xBF").ok);     // U+D7FF
+    CHECK(encodeInstanceId("\xEE\x80\x80").ok);     // U+E000
+    CHECK(encodeInstanceId("\xF4\x8F\xBF\xBF").ok); // U+10FFFF
+    CHECK(encodeInstanceId("\xC2\x80").ok);         // U+0080, the shortest two-byte form
+}
+
 TEST_CASE("InstanceID decoding inverts encoding and keeps malformed escapes") {
     CHECK(decodeInstanceId("Contoso%20AOVPN") == "Contoso AOVPN");
     CHECK(decodeInstanceId("caf%c3%a9") == "caf\u00E9");

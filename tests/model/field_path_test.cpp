@@ -91,3 +91,32 @@ TEST_CASE("locateFields places every path in one pass, with the nearest ancestor
     CHECK(at[10002] == TextPosition{1, 1});
     CHECK(locateFields("<broken", paths).front() == TextPosition{});
 }
+
+TEST_CASE("locateFields counts NRPT rules as the reader does: <DomainNameInformationList> and "
+          "<DNSServers> included") {
+    const std::string xml =
+        "<VPNProfile>\n"
+        "  <DomainNameInformationList>\n"
+        "    <DomainName>.a.example</DomainName>\n"
+        "    <DNSServers>10.0.0.1</DNSServers>\n"
+        "  </DomainNameInformationList>\n"
+        "  <DomainNameInformation><DomainName>.b</DomainName></DomainNameInformation>\n"
+        "  <DomainNameInformationList>\n"
+        "    <DomainNameInformation><DomainName>.c</DomainName></DomainNameInformation>\n"
+        "    <DomainNameInformation><DomainName>.d</DomainName></DomainNameInformation>\n"
+        "  </DomainNameInformationList>\n"
+        "</VPNProfile>\n";
+    const std::vector<std::string> paths{"DomainNameInformation[0]/DnsServers",
+                                         "DomainNameInformation[1]/DomainName",
+                                         "DomainNameInformation[2]", "DomainNameInformation[3]"};
+    const std::vector<TextPosition> at = locateFields(xml, paths);
+    CHECK(at[0] == TextPosition{4, 5});
+    CHECK(at[1] == TextPosition{6, 26});
+    CHECK(at[2] == TextPosition{8, 5});
+    CHECK(at[3] == TextPosition{9, 5});
+    // The reader gives the same rules the same indices.
+    const ReadResult r = readProfileXml(xml);
+    REQUIRE(r.profile.domainNameInformation.size() == 4);
+    CHECK(r.profile.domainNameInformation[1].domainName == ".b");
+    CHECK(r.profile.domainNameInformation[3].domainName == ".d");
+}

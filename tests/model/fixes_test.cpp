@@ -36,6 +36,16 @@ TEST_CASE("a known element under the wrong parent moves into its parent") {
                 "</VPNProfile>",
                 1)
               .alwaysOn == true);
+    // The report names each place once, with its path where that says more than the name.
+    Profile up = readOk("<VPNProfile><NativeProfile><AlwaysOn>true</AlwaysOn></NativeProfile>"
+                        "</VPNProfile>");
+    CHECK(applyFixes(up) == std::vector<std::string>{
+                                "Wrote <AlwaysOn> in <VPNProfile> (moved from <NativeProfile>)."});
+    Profile down = readOk("<VPNProfile><NativeProfile><Authentication><Servers>v.example"
+                          "</Servers></Authentication></NativeProfile></VPNProfile>");
+    CHECK(applyFixes(down) == std::vector<std::string>{
+                                  "Wrote <Servers> in <NativeProfile> (moved from <Authentication> "
+                                  "(NativeProfile/Authentication))."});
     // RoutingPolicyType: NativeProfile's (TrafficFilter repeats, so it is no candidate).
     CHECK(fixed("<VPNProfile><RoutingPolicyType>SplitTunnel</RoutingPolicyType></VPNProfile>", 1)
               .nativeProfile->routingPolicyType == RoutingPolicy::SplitTunnel);

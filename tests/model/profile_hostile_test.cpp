@@ -240,8 +240,16 @@ TEST_CASE("names XML does not allow are refused at read, so nothing ill-formed i
             "<VPNProfile><a:b:c xmlns:a=\"u\"/></VPNProfile>", // two colons
             "<VPNProfile><Foo a=\"1\" a=\"2\"/></VPNProfile>", // repeated attribute
             "<VPNProfile><Foo xmlns:p=\"\"/></VPNProfile>",    // empty prefix namespace
-            "<VPNProfile><Foo\xC2\xB7/></VPNProfile>",         // U+00B7 is fine inside...
-            "<VPNProfile><\xC2\xB7x/></VPNProfile>",           // ...but cannot start a name
+            // Namespaces in XML's reserved names and attributes unique by namespace.
+            "<VPNProfile><Foo xmlns:xml=\"urn:x\"/></VPNProfile>",
+            "<VPNProfile><Foo xmlns:xmlns=\"urn:x\"/></VPNProfile>",
+            "<VPNProfile><Foo xmlns:p=\"http://www.w3.org/XML/1998/namespace\"/></VPNProfile>",
+            "<VPNProfile><Foo xmlns=\"http://www.w3.org/2000/xmlns/\"/></VPNProfile>",
+            "<VPNProfile><Foo xmlns:p=\"u\" xmlns:q=\"u\" p:a=\"1\" q:a=\"2\"/></VPNProfile>",
+            "<VPNProfile><Foo xmlns:p=\"http://www.w3.org/XML/1998/namespace\" xml:a=\"1\" "
+            "p:a=\"2\"/></VPNProfile>",
+            "<VPNProfile><Foo\xC2\xB7/></VPNProfile>", // U+00B7 is fine inside...
+            "<VPNProfile><\xC2\xB7x/></VPNProfile>",   // ...but cannot start a name
         }) {
         CAPTURE(text);
         const ReadResult r = readProfileXml(text);
@@ -252,6 +260,11 @@ TEST_CASE("names XML does not allow are refused at read, so nothing ill-formed i
     // Declared prefixes, xml:lang and non-ASCII letters are names.
     CHECK(readProfileXml("<VPNProfile><p:Foo xmlns:p=\"urn:x\" xml:lang=\"en\"/><Caf\xC3\xA9/>"
                          "</VPNProfile>")
+              .ok());
+    // The xml prefix may be declared with its own namespace; one local name in two namespaces
+    // is two attributes; an unprefixed attribute is in no namespace.
+    CHECK(readProfileXml("<VPNProfile><Foo xmlns:xml=\"http://www.w3.org/XML/1998/namespace\" "
+                         "xmlns:p=\"u\" xmlns:q=\"v\" p:a=\"1\" q:a=\"2\" a=\"3\"/></VPNProfile>")
               .ok());
 }
 
