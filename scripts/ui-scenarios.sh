@@ -2,7 +2,8 @@
 # Runs the --ui-script scenarios in tests/ui-scripts/ against the real window: the Linux app and
 # the Windows exe under Wine, each ONCE with every scenario (Wine starts cost seconds), then
 # checks what they saved against each scenario's .expect file. Then one run per build of a
-# script naming a widget that is not there: exit 2, naming the line and the label.
+# script naming a widget that is not there: exit 2, naming the line and the label. Last, the
+# scenarios of tests/ui-scripts/fake/ on the same window over the fake platform (both builds).
 # Needs $DISPLAY (scripts/lib/xvfb.sh).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,19 +29,24 @@ check_expect() {
   done <"$spec"
 }
 
-# run LABEL DRIVE CMD...: all scenarios in one process, then the bad-label run.
+# run LABEL DRIVE DIR CMD...: all scenarios of DIR in one process, then its .expect checks.
 run() {
-  local label=$1 drive=$2; shift 2
+  local label=$1 drive=$2 from=$3; shift 3
   local dir="$root/build/ui-scripts/$label" args=() s start
   rm -rf "$dir" && mkdir -p "$dir"
-  for s in "$scripts"/*.uis; do
+  for s in "$from"/*.uis; do
     [ "$(basename "$s")" = bad-label.uis ] || args+=(--ui-script "$drive$s")
   done
   start=$(date +%s%N)
   (cd "$dir" && "$@" --size 1360x860 "${args[@]}") || fail "$label: the scenarios exited $?"
   echo "$label: $(( ${#args[@]} / 2 )) scenario file(s) in $(( ($(date +%s%N) - start) / 1000000 )) ms"
-  for s in "$scripts"/*.expect; do check_expect "$dir" "$s"; done
-  local msg rc
+  for s in "$from"/*.expect; do check_expect "$dir" "$s"; done
+}
+
+# bad_label LABEL DRIVE CMD...: a script naming a widget that is not there.
+bad_label() {
+  local label=$1 drive=$2; shift 2
+  local dir="$root/build/ui-scripts/$label" msg rc
   msg=$(cd "$dir" && "$@" --ui-script "$drive$scripts/bad-label.uis" 2>&1); rc=$?
   echo "$label: bad label -> exit $rc: $msg"
   [ "$rc" = 2 ] && grep -q 'bad-label.uis:5: no widget labelled "No such button"' <<<"$msg" \
@@ -48,7 +54,14 @@ run() {
   [ ! -e "$dir/never-written.xml" ] || fail "$label: the run went on after the failed line"
 }
 
-run linux "" "$root/build/native/app/aovpn-studio"
-run windows "Z:" wine "$root/build/windows/app/aovpn-studio.exe"
+linux=("$root/build/native/app/aovpn-studio")
+windows=(wine "$root/build/windows/app/aovpn-studio.exe")
+run linux "" "$scripts" "${linux[@]}"
+bad_label linux "" "${linux[@]}"
+run windows "Z:" "$scripts" "${windows[@]}"
+bad_label windows "Z:" "${windows[@]}"
+# The same window over the fake platform (tests/fake_app): what needs an MDM bridge and RAS.
+run linux-fake "" "$scripts/fake" "$root/build/native/tests/aovpn-studio-scenarios"
+run windows-fake "Z:" "$scripts/fake" wine "$root/build/windows/tests/aovpn-studio-scenarios.exe"
 wineserver -k 2>/dev/null || true # our prefix's helpers hold the display open
 [ $ok = 1 ]

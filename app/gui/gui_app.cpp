@@ -261,9 +261,9 @@ void takeHandoff(ui::AppState& st, const std::string& path) {
 }
 
 // Platform, wake-ups, settings, the --open file, and the first look at the store and session.
-void setUpSession(Session& s, GLFWwindow* w, const GuiOptions& o) {
+void setUpSession(Session& s, GLFWwindow* w, const GuiOptions& o, const PlatformFactory& make) {
     ui::AppState& st = s.state;
-    s.platform = platform::makeSystemPlatform();
+    s.platform = make ? make() : platform::makeSystemPlatform();
     st.platform = s.platform.get();
     st.checkGateway = &platform::checkGateway; // the window's Check gateway (issue 10)
     s.dialogs = makeFileDialogs(w);
@@ -303,7 +303,7 @@ void saveSession(Session& s, GLFWwindow* w) {
 
 } // namespace
 
-int runGui(const GuiOptions& o) {
+int runGui(const GuiOptions& o, const PlatformFactory& makePlatform) {
     if (!o.screenshotPath.empty()) {
         if (auto err = checkWritable(o.screenshotPath); !err.empty()) {
             fmt::print(stderr, "aovpn-studio: {}\n", err);
@@ -325,7 +325,7 @@ int runGui(const GuiOptions& o) {
     }
     Session s;
     s.fontFiles = findFonts();
-    setUpSession(s, w, o);
+    setUpSession(s, w, o, makePlatform);
     glfwSetWindowUserPointer(w, &s);
     installWakeCallbacks(w);
 

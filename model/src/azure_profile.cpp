@@ -20,11 +20,10 @@ Profile azureUserTunnel(std::string server) {
     Authentication auth;
     auth.userMethod = UserMethod::Eap;
     auth.eap = defaultUserTunnelEapTls();
-    // The seed switches server validation off; here it is on, for the gateway's own name (its
-    // certificate carries it). The root comes from the package's VpnServerRoot.cer (the import)
-    // or Server validation > Trusted root CA; the certificate filter from the user's pick.
+    // The seed switches server validation off; the default has it on, here for the gateway's own
+    // name (its certificate carries it). The root comes from the package's VpnServerRoot.cer (the
+    // import) or Server validation > Trusted root CA; the certificate filter from the user's pick.
     EapTlsSettings& tls = auth.eap->tls;
-    tls.performServerValidation = true;
     tls.acceptServerName = true;
     tls.serverValidation->serverNames = np.servers.front().fqdn;
     np.authentication = std::move(auth);

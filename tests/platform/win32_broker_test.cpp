@@ -67,16 +67,23 @@ SessionInfo elevatedAdminIn(const Account& user, bool elevated = true) {
     s.elevated = elevated;
     return s;
 }
+
+// The app of an elevated admin in `session`; the broker's job runs in process (FakeRunner).
+struct Rig {
+    FakeRunner runner;
+    BrokerClient client{runner, options()};
+    aovpn::fake::FakeProfileStore localStore;
+    aovpn::fake::FakeAppliedCopies localCopies;
+    LocalProfileService local{localStore, localCopies};
+    BrokeredProfileService service;
+    explicit Rig(const SessionInfo& session) : service(session, local, client) {}
+};
 } // namespace
 
 TEST_CASE("broker: alice's profile from an elevated admin goes through the broker, files and "
           "arguments fixed, nothing left behind") {
-    FakeRunner runner;
-    BrokerClient client(runner, options());
-    aovpn::fake::FakeProfileStore localStore;
-    aovpn::fake::FakeAppliedCopies localCopies;
-    LocalProfileService local(localStore, localCopies);
-    BrokeredProfileService service(elevatedAdminIn(alice), local, client);
+    Rig rig(elevatedAdminIn(alice));
+    auto& [runner, client, localStore, localCopies, local, service] = rig;
     const ProfileTarget t = chooseTarget(elevatedAdminIn(alice), TunnelKind::User);
     REQUIRE(t.user == alice);
 
@@ -113,12 +120,8 @@ TEST_CASE("broker: alice's profile from an elevated admin goes through the broke
 }
 
 TEST_CASE("broker: a listing is one broker run, with the notes of an interrupted replace") {
-    FakeRunner runner;
-    BrokerClient client(runner, options());
-    aovpn::fake::FakeProfileStore localStore;
-    aovpn::fake::FakeAppliedCopies localCopies;
-    LocalProfileService local(localStore, localCopies);
-    BrokeredProfileService service(elevatedAdminIn(alice), local, client);
+    Rig rig(elevatedAdminIn(alice));
+    auto& [runner, client, localStore, localCopies, local, service] = rig;
     const ProfileTarget t{TunnelKind::User, alice};
     // What a replace the broker ran left when the PC lost power after the delete.
     REQUIRE(
@@ -138,12 +141,8 @@ TEST_CASE("broker: a listing is one broker run, with the notes of an interrupted
 }
 
 TEST_CASE("broker: the admin's own profile stays local; without elevation nothing runs") {
-    FakeRunner runner;
-    BrokerClient client(runner, options());
-    aovpn::fake::FakeProfileStore localStore;
-    aovpn::fake::FakeAppliedCopies localCopies;
-    LocalProfileService local(localStore, localCopies);
-    BrokeredProfileService own(elevatedAdminIn(admin), local, client);
+    Rig rig(elevatedAdminIn(admin));
+    auto& [runner, client, localStore, localCopies, local, own] = rig;
     CHECK(own.apply({TunnelKind::User, admin}, "Mine", "<VPNProfile/>").ok);
     CHECK(runner.binaryPaths.empty());
     CHECK(localStore.profiles.count({admin.sid, "Mine"}) == 1);
@@ -159,12 +158,8 @@ TEST_CASE("broker: the admin's own profile stays local; without elevation nothin
 }
 
 TEST_CASE("broker: a device tunnel from an elevated admin goes through the broker") {
-    FakeRunner runner;
-    BrokerClient client(runner, options());
-    aovpn::fake::FakeProfileStore localStore;
-    aovpn::fake::FakeAppliedCopies localCopies;
-    LocalProfileService local(localStore, localCopies);
-    BrokeredProfileService service(elevatedAdminIn(alice), local, client);
+    Rig rig(elevatedAdminIn(alice));
+    auto& [runner, client, localStore, localCopies, local, service] = rig;
     CHECK(service.apply({TunnelKind::Device, {}}, "Dev", "<VPNProfile/>").ok);
     CHECK(runner.store.profiles.count({"", "Dev"}) == 1);
 }

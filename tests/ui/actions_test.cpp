@@ -87,6 +87,30 @@ TEST_CASE("connect test reports progress in words and the result; Remove asks fi
     ui.finishTask();
     CHECK(ui.platform.store.profiles.empty());
     CHECK(ui.state.install.installed == false);
+    bool stepLogged = false; // the service's steps (and any recovery notes) reach the log
+    for (const auto& l : ui.state.view.log)
+        stepLogged |= l.text.rfind("Deleted the profile \"Contoso VPN\"", 0) == 0;
+    CHECK(stepLogged);
+}
+
+TEST_CASE("Import installed profile logs what finishing an interrupted replace did") {
+    test::UiDriver ui;
+    ready(ui);
+    const std::string ours = "<VPNProfile><ProfileName>Contoso VPN</ProfileName></VPNProfile>";
+    // What a replace killed after its delete leaves: the journal, and no profile.
+    REQUIRE(ui.platform.copies
+                .writeJournal({ui::currentTarget(ui.state), "Contoso VPN",
+                               platform::ReplaceJournal::Phase::Creating, ours, true, "<new/>"})
+                .ok());
+    ui.click("File");
+    ui.click("Import installed profile...");
+    ui.finishTask();
+    bool noted = false;
+    for (const auto& l : ui.state.view.log)
+        noted |= l.text.find("put the previous profile back") != std::string::npos;
+    CHECK(noted);
+    REQUIRE(ui.state.view.importList.size() == 1);
+    CHECK(ui.state.view.importList[0].xml == ours);
 }
 
 TEST_CASE("File > Import installed profile lists the account's profiles and loads the pick") {

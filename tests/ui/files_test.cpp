@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 
 using namespace aovpn;
 
@@ -96,4 +97,32 @@ TEST_CASE("Ctrl+O without native dialogs asks for a path in the window, then ope
     REQUIRE(ui.state.doc.profile.routes.size() == 2);
     CHECK(ui.state.derived.xml.find("<Address>192.168.3.5</Address>") != std::string::npos);
     CHECK(ui.state.settings.recentFiles.front() == seed);
+}
+
+TEST_CASE("the reader's findings on an opened file are listed with the validation until replaced") {
+    const std::string dir = test::scratchDir() + "/ui-files-findings";
+    std::filesystem::create_directories(pathFromUtf8(dir));
+    const std::string file = dir + "/kept.xml";
+    {
+        std::ofstream out(pathFromUtf8(file), std::ios::binary);
+        out << "<VPNProfile><ProfileName>Kept</ProfileName><Frobnicate>1</Frobnicate>"
+               "<NativeProfile><Servers>vpn.example.com</Servers></NativeProfile></VPNProfile>";
+    }
+    const auto hasUnknown = [](const ui::AppState& s) {
+        for (const Issue& i : s.derived.issues)
+            if (i.rule == "structure.unknown" && i.message.find("Frobnicate") != std::string::npos)
+                return true;
+        return false;
+    };
+    test::UiDriver ui;
+    REQUIRE(ui::openProfileFile(ui.state, file));
+    ui.frames(2);
+    CHECK(hasUnknown(ui.state)); // listed (and so counted) beside the validator's findings
+    ui.state.doc.profile.profileName = "Kept 2";
+    ui::markEdited(ui.state, {});
+    ui.frames(1);
+    CHECK(hasUnknown(ui.state)); // an edit does not make the file's findings go away
+    ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::AzureUserTunnel), {});
+    ui.frames(1);
+    CHECK_FALSE(hasUnknown(ui.state));
 }

@@ -2,6 +2,7 @@
 // uses, on the window the UI tests draw.
 #include "ui/document.hpp"
 #include "ui/file_ops.hpp"
+#include "ui/panels.hpp"
 #include "ui/templates.hpp"
 #include "ui/ui_script.hpp"
 
@@ -40,7 +41,7 @@ TEST_CASE("script lines: comments, #k indexes, menu paths, chords, and malformed
     CHECK(c[7].text == "out dir/p.xml");
 
     for (const char* bad : {"clik Apply", "key Ctrl+Nope", "frames many", "click Apply #0",
-                            "menu File > > Open", "type", "save-xml", "reset now"}) {
+                            "menu File > > Open", "type", "save-xml", "save-log", "reset now"}) {
         CAPTURE(bad);
         const auto r = ui::parseScript("bad.uis", std::string("frames 1\n") + bad + "\n");
         CHECK(r.commands.empty());
@@ -84,6 +85,13 @@ TEST_CASE("a script clicks, types and saves; a missing widget stops it with exit
     const std::string names = ui::readWholeFile(labels, error).value_or("");
     CHECK(names.find("\nRemote ports\n") != std::string::npos);
     CHECK(names.find("\nApply\n") != std::string::npos);
+
+    const std::string log = (dir / "log.txt").string();
+    ui::appendLog(ui.state.view, ui::LogLevel::Warning, "save-log marker");
+    CHECK(runScript(ui, "save-log " + log + "\n", message) == 0);
+    const std::string savedLog = ui::readWholeFile(log, error).value_or("");
+    CHECK(savedLog == ui::logText(ui.state.view)); // what Copy log gives
+    CHECK(savedLog.find("  save-log marker\n") != std::string::npos);
 
     CHECK(runScript(ui, "frames 1\nclick Remote ports #7\n", message) == 2);
     CHECK(message == "t.uis:2: no widget labelled \"Remote ports\" #7 on the screen");

@@ -100,6 +100,8 @@ void startRemove(AppState& state) {
             return p->profiles().remove(target, name);
         },
         [name](AppState& s, const platform::RemoveResult& r) {
+            for (const auto& step : r.steps)
+                appendLog(s.view, LogLevel::Info, step);
             for (const auto& line : r.leftovers.removed)
                 appendLog(s.view, LogLevel::Info, "  " + line);
             for (const auto& e : r.leftovers.failures)
@@ -121,10 +123,13 @@ void startListInstalled(AppState& state) {
     const auto target = currentTarget(state);
     state.tasks->run(
         "Listing installed profiles",
-        [p, target](std::stop_token, TaskRunner&) { return p->profiles().list(target); },
-        [](AppState& s, const platform::Result<std::vector<platform::InstalledProfile>>& l) {
-            if (!l) return reportError(s, "Import failed", l.error());
-            s.view.importList = l.value();
+        [p, target](std::stop_token, TaskRunner&) { return p->profiles().listing(target); },
+        [](AppState& s, const platform::ProfileListing& l) {
+            // What finishing an interrupted replace did is news even when the listing fails.
+            for (const auto& line : l.recovered)
+                appendLog(s.view, LogLevel::Warning, line);
+            if (l.error) return reportError(s, "Import failed", *l.error);
+            s.view.importList = l.profiles;
             s.view.importOpen = true;
         });
 }

@@ -153,7 +153,7 @@ void importPick(AppState& state, const platform::InstalledProfile& installed) {
         e.nextStep = "Open the profile's XML from the file it was deployed from instead.";
         return reportError(state, "Import failed", e);
     }
-    loadDocument(state, std::move(read.profile), {});
+    loadDocument(state, std::move(read.profile), {}, read.warnings);
     state.install.installed = true;
     appendLog(state.view, LogLevel::Info,
               "Imported the installed profile \"" + installed.name + "\".");

@@ -42,7 +42,8 @@ void replaceProfile(AppState& state, Profile profile, std::string_view what) {
     if (!what.empty()) appendLog(state.view, LogLevel::Info, std::string(what));
 }
 
-void loadDocument(AppState& state, Profile profile, std::string filePath) {
+void loadDocument(AppState& state, Profile profile, std::string filePath,
+                  const std::vector<XmlDiagnostic>& readFindings) {
     // A text field being edited keeps its own buffer and would write it into the new document
     // under the same id on its next change or on leaving it: it lets go first.
     if (ImGui::GetCurrentContext()) ImGui::ClearActiveID();
@@ -53,6 +54,11 @@ void loadDocument(AppState& state, Profile profile, std::string filePath) {
     state.doc.filePath = std::move(filePath);
     state.doc.gateway = {};
     forgetGatewayCheck(state);
+    state.doc.readFindings.clear();
+    for (const XmlDiagnostic& d : readFindings)
+        // "As read": its line and column are the opened text's, not the preview's.
+        state.doc.readFindings.push_back(
+            {d.severity, d.rule, d.field, "As read: " + d.message, d.hint});
     state.doc.undo = UndoStack{};
     state.doc.userTunnelAside.reset();
     state.view.rejectedInput.clear();
@@ -121,6 +127,7 @@ void refreshDerived(AppState& state) {
         d.writeWarnings.push_back(w.message);
     d.escaped = escapeCimString(d.xml);
     d.issues = validateProfile(state.doc.profile, state.doc.gateway);
+    d.issues.insert(d.issues.end(), state.doc.readFindings.begin(), state.doc.readFindings.end());
     // Apply and both exports take the InstanceID from the name, so here a missing name is an
     // error at the field. (The model keeps it a warning: Intune and scripts name a profile
     // outside its XML, and most deployed ProfileXML has no ProfileName.)

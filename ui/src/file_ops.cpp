@@ -144,7 +144,7 @@ bool openProfileFile(AppState& state, const std::string& givenPath) {
     }
     for (const auto& w : read.warnings)
         appendLog(state.view, LogLevel::Warning, w.message);
-    loadDocument(state, std::move(read.profile), path);
+    loadDocument(state, std::move(read.profile), path, read.warnings);
     refreshInstalled(state); // enables Connect test / Remove when Windows has this profile
     addRecentFile(state.settings, path);
     appendLog(state.view, LogLevel::Info, "Opened " + fileNameOf(path) + ".");

@@ -16,6 +16,7 @@ ImVec4 colourOf(LogLevel level) {
     }
     return ImGui::GetStyleColorVec4(ImGuiCol_Text);
 }
+} // namespace
 
 std::string logText(const ViewState& view) {
     std::string all;
@@ -23,7 +24,6 @@ std::string logText(const ViewState& view) {
         all += (l.time.empty() ? std::string(8, ' ') : l.time) + "  " + l.text + "\n";
     return all;
 }
-} // namespace
 
 void drawLogPanel(AppState& state) {
     ImGui::TextDisabled("LOG");

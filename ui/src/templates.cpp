@@ -58,9 +58,7 @@ Profile userTunnel() {
     p.registerDns = true;
     NativeProfile np = ikev2SplitTunnel("vpn.contoso.com");
     np.cryptographySuite = makeCryptoSuite(CryptoPreset::RrasBaseline);
-    Authentication auth = userEapTls();
-    auth.eap->tls.performServerValidation = true;
-    np.authentication = std::move(auth);
+    np.authentication = userEapTls(); // server validation on (defaultUserTunnelEapTls)
     p.nativeProfile = std::move(np);
     return p;
 }

@@ -3,6 +3,7 @@
 
 #include "ui/document.hpp"
 #include "ui/file_ops.hpp"
+#include "ui/panels.hpp"
 #include "ui/tasks.hpp"
 
 #include <imgui_internal.h>
@@ -179,6 +180,10 @@ void ScriptRunner::runStep(AppState& state) {
     } else if (c.verb == "save-xml") {
         refreshDerived(state);
         if (auto err = writeFileAtomic(c.text, state.derived.xml); !err.empty())
+            return fail(3, c, err);
+        finishCommand();
+    } else if (c.verb == "save-log") {
+        if (auto err = writeFileAtomic(c.text, logText(state.view)); !err.empty())
             return fail(3, c, err);
         finishCommand();
     } else if (c.verb == "screenshot") {

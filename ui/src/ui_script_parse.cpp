@@ -123,7 +123,7 @@ std::string parseLine(ScriptCommand& c, const std::string& verb, const std::stri
         return ok ? "" : "frames needs a number from 0 to 100000";
     }
     if (verb == "reset") return arg.empty() ? "" : "reset takes nothing after it";
-    if (verb == "save-xml" || verb == "screenshot" || verb == "labels") {
+    if (verb == "save-xml" || verb == "save-log" || verb == "screenshot" || verb == "labels") {
         c.text = arg;
         return arg.empty() ? verb + " needs a file name" : "";
     }

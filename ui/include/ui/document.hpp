@@ -1,6 +1,7 @@
 #pragma once
 // The one way the document changes: edit in place, then markEdited(); or replace it whole.
 // Either bumps the revision, which is all the preview and validator look at.
+#include "model/profile_xml.hpp"
 #include "ui/state.hpp"
 
 #include <string_view>
@@ -13,7 +14,9 @@ void markEdited(AppState& state, std::string_view editKey);
 // Puts a whole new profile in place as one undoable step (templates, presets, imports).
 void replaceProfile(AppState& state, Profile profile, std::string_view what);
 // A fresh document (New, Open): history cleared, not dirty.
-void loadDocument(AppState& state, Profile profile, std::string filePath);
+// readFindings: the reader's warnings on the text the profile came from (ReadResult::warnings).
+void loadDocument(AppState& state, Profile profile, std::string filePath,
+                  const std::vector<XmlDiagnostic>& readFindings = {});
 // The first screen (start_page.cpp): until the user picks a template, a file or an installed
 // profile, nothing can be applied, saved or exported.
 void showStartPage(AppState& state);

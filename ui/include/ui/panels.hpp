@@ -18,6 +18,8 @@ void drawFleetExportsPanel(AppState& state);
 void drawIssuesPanel(AppState& state);
 void drawActionBar(AppState& state);
 void drawLogPanel(AppState& state);
+// The log as text, one line per entry ("HH:MM:SS  text"): what Copy log and save-log give.
+std::string logText(const ViewState& view);
 // Confirmations, the path-entry popup and the import list: modal popups over the window.
 void drawDialogs(AppState& state);
 // The Help menu's pages (help_window.cpp), modal over the window.

@@ -64,6 +64,9 @@ struct DocumentState {
     std::optional<UserTunnelAside> userTunnelAside; // while a device tunnel is shown
     std::string filePath;                           // UTF-8; empty until saved
     GatewayInfo gateway; // beside the profile, never written into it (the Azure import's pool)
+    // What the reader found in the text this document was read from (kept element, moved
+    // comment, converted encoding...): listed and counted with the validation until replaced.
+    std::vector<Issue> readFindings;
     UndoStack undo;
     bool dirty() const { return revision != savedRevision; }
 };
