@@ -3,12 +3,14 @@
 # the Windows exe under Wine, each ONCE with every scenario (Wine starts cost seconds), then
 # checks what they saved against each scenario's .expect file. Then one run per build of a
 # script naming a widget that is not there: exit 2, naming the line and the label. Last, the
-# scenarios of tests/ui-scripts/fake/ on the same window over the fake platform (both builds).
+# scenarios of tests/ui-scripts/fake/ on the same window over the fake platform (both builds),
+# and those of tests/ui-scripts/800x600/ in a window of that size (both builds).
 # Needs $DISPLAY (scripts/lib/xvfb.sh).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 scripts="$root/tests/ui-scripts"
 ok=1
+size=1360x860 # the window of every run but the last two
 fail() { echo "FAIL: $*"; ok=0; }
 export WINEPREFIX="${WINEPREFIX:-$root/build/windows/wineprefix}" WINEDEBUG=-all
 
@@ -30,6 +32,7 @@ check_expect() {
 }
 
 # run LABEL DRIVE DIR CMD...: all scenarios of DIR in one process, then its .expect checks.
+# The window is $size.
 run() {
   local label=$1 drive=$2 from=$3; shift 3
   local dir="$root/build/ui-scripts/$label" args=() s start
@@ -38,7 +41,7 @@ run() {
     [ "$(basename "$s")" = bad-label.uis ] || args+=(--ui-script "$drive$s")
   done
   start=$(date +%s%N)
-  (cd "$dir" && "$@" --size 1360x860 "${args[@]}") || fail "$label: the scenarios exited $?"
+  (cd "$dir" && "$@" --size "$size" "${args[@]}") || fail "$label: the scenarios exited $?"
   echo "$label: $(( ${#args[@]} / 2 )) scenario file(s) in $(( ($(date +%s%N) - start) / 1000000 )) ms"
   for s in "$from"/*.expect; do check_expect "$dir" "$s"; done
 }
@@ -63,5 +66,9 @@ bad_label windows "Z:" "${windows[@]}"
 # The same window over the fake platform (tests/fake_app): what needs an MDM bridge and RAS.
 run linux-fake "" "$scripts/fake" "$root/build/native/tests/aovpn-studio-scenarios"
 run windows-fake "Z:" "$scripts/fake" wine "$root/build/windows/tests/aovpn-studio-scenarios.exe"
+# A small window: the system pointer (the screen's middle) is outside it.
+size=800x600
+run linux-800x600 "" "$scripts/800x600" "${linux[@]}"
+run windows-800x600 "Z:" "$scripts/800x600" "${windows[@]}"
 wineserver -k 2>/dev/null || true # our prefix's helpers hold the display open
 [ $ok = 1 ]

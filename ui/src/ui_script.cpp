@@ -56,7 +56,6 @@ void resetImGuiState() {
         w->NavLastIds[0] = w->NavLastIds[1] = 0;
     }
     g.TabBars.Clear();
-    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX); // no tooltip from the last click
 }
 
 std::string joined(const std::vector<std::string>& lines) {
@@ -75,6 +74,10 @@ ItemCallback ScriptRunner::collector() {
 }
 
 void ScriptRunner::beforeNewFrame() {
+    // The script's pointer, every frame and after the backend's: a backend reports the real
+    // pointer each frame while the window has focus and the pointer is outside it (the GLFW one
+    // does), which would move a press queued below away from the widget it is meant for.
+    ImGui::GetIO().AddMousePosEvent(mouseX_, mouseY_);
     for (auto& event : pending_)
         event();
     pending_.clear();
@@ -105,7 +108,7 @@ ScriptRunner::Click ScriptRunner::click(const ScriptCommand& c, const std::strin
     switch (clickPhase_++) {
     case 0:
         search_ = true;
-        pending_.push_back([] { ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX); });
+        mouseX_ = mouseY_ = -FLT_MAX;
         return Click::Running;
     case 1: {
         search_ = false;
@@ -128,8 +131,8 @@ ScriptRunner::Click ScriptRunner::click(const ScriptCommand& c, const std::strin
             settle_ = 1; // the scroll applies on the next frame
             return Click::Running;
         }
-        const float x = (it->minX + it->maxX) * 0.5f, y = (it->minY + it->maxY) * 0.5f;
-        pending_.push_back([x, y] { ImGui::GetIO().AddMousePosEvent(x, y); });
+        mouseX_ = (it->minX + it->maxX) * 0.5f;
+        mouseY_ = (it->minY + it->maxY) * 0.5f;
         return Click::Running;
     }
     case 2:
@@ -172,6 +175,7 @@ void ScriptRunner::runStep(AppState& state) {
     } else if (c.verb == "reset") {
         resetAppState(state);
         pending_.push_back(resetImGuiState);
+        mouseX_ = mouseY_ = -FLT_MAX; // no tooltip from the last click
         finishCommand();
     } else if (c.verb == "frames") {
         settle_ = c.frames;

@@ -25,6 +25,7 @@
 
 #include <imgui.h>
 
+#include <cfloat>
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -67,7 +68,7 @@ class ScriptRunner {
     ScriptRunner(std::vector<ScriptCommand> commands, Screenshot screenshot);
 
     ItemCallback collector(); // install with setWidgetLocator
-    void beforeNewFrame();    // queues the pending input events, after the backend's own
+    void beforeNewFrame();    // queues the pointer and pending input, after the backend's own
     void afterNewFrame();     // starts a search frame when one is due
     void afterFrame(AppState& state);
 
@@ -86,6 +87,7 @@ class ScriptRunner {
     Screenshot screenshot_;
     std::vector<LocatedItem> items_, frameItems_;
     std::vector<std::function<void()>> pending_;        // input events for the next frame
+    float mouseX_ = -FLT_MAX, mouseY_ = -FLT_MAX;       // the script's pointer (off the window)
     std::size_t next_ = 0;                              // command index
     int phase_ = 0;                                     // step within the command
     int clickPhase_ = 0;                                // step within a click
