@@ -162,3 +162,24 @@ TEST_CASE("the path popup lists the typed path's folder: folders first, a click 
     CHECK(ui.state.view.fileAction == ui::FileAction::None);
     REQUIRE(ui.state.doc.profile.routes.size() == 2); // the seed, opened
 }
+
+TEST_CASE("an admin's comments survive open -> preview -> save") {
+    const std::string dir = test::scratchDir() + "/ui-files-comments";
+    std::filesystem::create_directories(pathFromUtf8(dir));
+    const std::string file = dir + "/labelled.xml", saved = dir + "/saved.xml";
+    {
+        std::ofstream out(pathFromUtf8(file), std::ios::binary);
+        out << "<VPNProfile><ProfileName>Labelled</ProfileName><NativeProfile><Servers>"
+               "vpn.example.com</Servers></NativeProfile><!-- DC01 --><Route><Address>10.0.0.1"
+               "</Address><PrefixSize>32</PrefixSize></Route></VPNProfile>";
+    }
+    test::UiDriver ui;
+    REQUIRE(ui::openProfileFile(ui.state, file));
+    ui.frames(2);
+    const std::size_t comment = ui.state.derived.xml.find("<!-- DC01 -->");
+    REQUIRE(comment != std::string::npos);
+    CHECK(comment < ui.state.derived.xml.find("<Route>")); // still before the route it labels
+    REQUIRE(ui::saveProfileFile(ui.state, saved));
+    std::string error;
+    CHECK(ui::readWholeFile(saved, error).value_or("").find("<!-- DC01 -->") != std::string::npos);
+}
