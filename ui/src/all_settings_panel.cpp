@@ -35,6 +35,9 @@ void drawFixBar(AppState& state) {
     if (ImGui::Button("Fix##structure")) {
         Profile fixed = state.doc.profile;
         const std::vector<std::string> done = applyFixes(fixed);
+        // What the reader said about the structure is repaired now: it goes from the list.
+        std::erase_if(state.doc.readFindings,
+                      [](const Issue& i) { return i.rule.starts_with("structure."); });
         replaceProfile(state, std::move(fixed), "Fix");
         for (const std::string& d : done)
             appendLog(state.view, LogLevel::Info, "Fixed: " + d);

@@ -9,6 +9,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+
 namespace aovpn::ui {
 
 namespace {
@@ -54,10 +56,12 @@ void loadDocument(AppState& state, Profile profile, std::string filePath,
     state.doc.filePath = std::move(filePath);
     state.doc.gateway = {};
     state.doc.readFindings.clear();
+    // "As read": its line and column are the opened text's, not the preview's. At most a
+    // warning: they describe the text as it was (the reader often repaired it already); what the
+    // profile still gets wrong, the validator says, and that alone gates Apply, as in the CLI.
     for (const XmlDiagnostic& d : readFindings)
-        // "As read": its line and column are the opened text's, not the preview's.
-        state.doc.readFindings.push_back(
-            {d.severity, d.rule, d.field, "As read: " + d.message, d.hint});
+        state.doc.readFindings.push_back({std::max(d.severity, Severity::Warning), d.rule, d.field,
+                                          "As read: " + d.message, d.hint});
     forgetGatewayCheck(state);
     state.doc.undo = UndoStack{};
     state.doc.userTunnelAside.reset();
@@ -136,7 +140,14 @@ void refreshDerived(AppState& state) {
     d.issuesByField.clear();
     for (std::size_t i = 0; i < d.issues.size(); ++i)
         d.issuesByField[d.issues[i].field].push_back(i);
-    d.routesOutside = routesOutsideFilters(state.doc.profile);
+    // The offers beside the routes: only when the validator found a route outside (the search
+    // re-reads every filter, too much to do on every edit of a large profile).
+    d.routesOutside.clear();
+    for (const Issue& issue : d.issues)
+        if (issue.rule == "route.outside-filters") {
+            d.routesOutside = routesOutsideFilters(state.doc.profile);
+            break;
+        }
     buildExports(state.doc.profile, d);
     const std::string* texts[] = {&d.xml, &d.escaped, &d.powershell, &d.intune};
     for (std::size_t t = 0; t < d.lineStarts.size(); ++t)

@@ -53,8 +53,7 @@ FolderListing listFolder(const std::string& folder, std::size_t limit) {
     FolderListing l;
     l.folder = folder;
     std::error_code ec;
-    fs::directory_iterator it(pathFromUtf8(folder), fs::directory_options::skip_permission_denied,
-                              ec);
+    fs::directory_iterator it(pathFromUtf8(folder), ec); // EACCES must reach whyNot
     if (ec) {
         l.error = whyNot(ec);
         return l;
@@ -80,10 +79,29 @@ FolderListing listFolder(const std::string& folder, std::size_t limit) {
     return l;
 }
 
+namespace {
+// One row; a click fills the path. True when a file was double-clicked: both clicks on that same
+// file (the first one filled it in), never a file that took a folder's place after its click.
+bool entryRow(AppState& state, const fs::path& here, const FolderListing::Entry& e) {
+    const std::string label = e.isFolder ? e.name + "/" : e.name;
+    if (!ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_AllowDoubleClick))
+        return false;
+    const std::string path =
+        pathToUtf8(e.isFolder ? here / pathFromUtf8(e.name) / "" : here / pathFromUtf8(e.name));
+    const bool second = state.view.pathInput == path;
+    state.view.pathInput = path;
+    return !e.isFolder && second && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+}
+} // namespace
+
 bool drawFolderList(AppState& state) {
     FolderListing& l = state.view.folderListing;
-    const std::string folder = folderOfTypedPath(state.view.pathInput);
-    if (ImGui::IsWindowAppearing() || folder != l.folder) l = listFolder(folder);
+    // Re-read only when the typed text names another folder (not on every frame).
+    if (ImGui::IsWindowAppearing() || state.view.pathInput != l.typed) {
+        const std::string folder = folderOfTypedPath(state.view.pathInput);
+        if (ImGui::IsWindowAppearing() || folder != l.folder) l = listFolder(folder);
+        l.typed = state.view.pathInput;
+    }
     ImGui::TextDisabled("%s", l.folder.c_str());
     const float w = ImGui::GetFontSize() * 34.0f;
     ImGui::BeginChild("##folder", ImVec2(w, ImGui::GetTextLineHeightWithSpacing() * 12.0f),
@@ -93,14 +111,11 @@ bool drawFolderList(AppState& state) {
     if (here.has_parent_path() && here.parent_path() != here &&
         ImGui::Selectable("../ (up one folder)"))
         state.view.pathInput = pathToUtf8(here.parent_path() / "");
-    for (const FolderListing::Entry& e : l.entries) {
-        const std::string label = e.isFolder ? e.name + "/" : e.name;
-        if (!ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_AllowDoubleClick))
-            continue;
-        state.view.pathInput =
-            pathToUtf8(e.isFolder ? here / pathFromUtf8(e.name) / "" : here / pathFromUtf8(e.name));
-        chosen = !e.isFolder && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
-    }
+    ImGuiListClipper clipper; // a folder of thousands draws only the rows in view
+    clipper.Begin(static_cast<int>(l.entries.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+            chosen |= entryRow(state, here, l.entries[static_cast<std::size_t>(i)]);
     if (!l.error.empty()) ImGui::TextWrapped("%s", l.error.c_str());
     if (l.truncated) ImGui::TextDisabled("(more entries than shown: type more of the name)");
     if (l.entries.empty() && l.error.empty()) ImGui::TextDisabled("(empty folder)");

@@ -43,6 +43,7 @@ enum class LogLevel { Info, Warning, Error };
 // One folder as the path popup lists it (read when the folder changes, not every frame).
 struct FolderListing {
     std::string folder; // absolute, UTF-8; empty = not read yet
+    std::string typed;  // the path popup's text it was found from
     struct Entry {
         std::string name;
         bool isFolder = false;
