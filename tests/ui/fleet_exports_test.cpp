@@ -15,6 +15,14 @@ const char* kProfile =
     "<Authentication><UserMethod>Eap</UserMethod><Eap><Configuration/></Eap></Authentication>"
     "</NativeProfile></VPNProfile>";
 
+// kProfile as the open document, drawn.
+void openSample(UiDriver& d) {
+    const ReadResult r = readProfileXml(kProfile);
+    REQUIRE(r.ok());
+    ui::loadDocument(d.state, r.profile, "");
+    d.frames(2);
+}
+
 bool has(const std::string& text, const std::string& what) {
     return text.find(what) != std::string::npos;
 }
@@ -22,10 +30,7 @@ bool has(const std::string& text, const std::string& what) {
 
 TEST_CASE("fleet exports: Graph JSON, SyncML and the Intune quirks of the open document") {
     UiDriver d;
-    const ReadResult r = readProfileXml(kProfile);
-    REQUIRE(r.ok());
-    ui::loadDocument(d.state, r.profile, "");
-    d.frames(2);
+    openSample(d);
     d.click("Fleet (MDM)");
     const ui::FleetExportView& v = d.state.view.fleet;
     REQUIRE(v.ok);
@@ -60,10 +65,7 @@ TEST_CASE("fleet exports: Graph JSON, SyncML and the Intune quirks of the open d
 // the preview's Intune tab and on the Fleet tab's Intune format.
 TEST_CASE("Intune: 'Copy OMA-URI' and 'Copy value' put exactly that field on the clipboard") {
     UiDriver d;
-    const ReadResult r = readProfileXml(kProfile);
-    REQUIRE(r.ok());
-    ui::loadDocument(d.state, r.profile, "");
-    d.frames(2);
+    openSample(d);
     REQUIRE(d.state.derived.intuneSetting.has_value());
     const std::string omaUri = "./User/Vendor/MSFT/VPNv2/Contoso%20VPN/ProfileXML";
     const std::string value = d.state.derived.intuneSetting->value;
