@@ -5,15 +5,13 @@
 #include "ui/document.hpp"
 #include "ui/tasks.hpp"
 
+#include "profile_task.hpp"
+
 namespace aovpn::ui {
 
 namespace {
 
 using platform::TunnelKind;
-
-std::string profileName(const AppState& state) {
-    return state.doc.profile.profileName.value_or(std::string());
-}
 
 void logError(AppState& state, const platform::Error& e) {
     appendLog(state.view, LogLevel::Error, e.describe());
@@ -51,6 +49,18 @@ void explain(const AppState& state, ActionAvailability& a) {
 }
 
 } // namespace
+
+std::string profileName(const AppState& state) {
+    return state.doc.profile.profileName.value_or(std::string());
+}
+
+bool ProfileJob::isCurrent(const AppState& state) const {
+    return profileName(state) == name && currentTarget(state) == target;
+}
+
+ProfileJob currentJob(const AppState& state) {
+    return ProfileJob{state.platform, currentTarget(state), profileName(state)};
+}
 
 platform::ProfileTarget currentTarget(const AppState& state) {
     const TunnelKind kind =
@@ -107,26 +117,22 @@ ActionAvailability availableActions(const AppState& state) {
 
 void refreshInstalled(AppState& state) {
     if (!state.platform || profileName(state).empty() || state.view.startPage) return;
-    platform::Platform* p = state.platform;
-    const auto target = currentTarget(state);
-    const std::string name = profileName(state);
     struct Found {
         platform::InstallStatus install;
         bool connected = false;
         platform::Result<platform::AutoTriggerStatus> trigger;
         platform::Result<platform::PhonebookCheck> phonebook;
     };
-    state.tasks->run(
-        "Checking " + name,
-        [p, target, name](std::stop_token, TaskRunner&) {
-            auto& tester = p->connections();
-            auto status = tester.status(name);
-            return Found{p->profiles().installState(target, name),
-                         status && status.value().connected, tester.autoTriggerStatus(name),
-                         tester.checkHiddenPhonebook(target)};
+    runProfileTask(
+        state, "Checking " + profileName(state),
+        [](const ProfileJob& job, std::stop_token, TaskRunner&) {
+            auto& tester = job.platform->connections();
+            auto status = tester.status(job.name);
+            return Found{job.platform->profiles().installState(job.target, job.name),
+                         status && status.value().connected, tester.autoTriggerStatus(job.name),
+                         tester.checkHiddenPhonebook(job.target)};
         },
-        [name](AppState& s, const Found& f) {
-            if (profileName(s) != name) return; // the document moved on meanwhile
+        [](AppState& s, const ProfileJob&, const Found& f) {
             s.install.lookup = f.install;
             if (f.install.state == platform::InstallState::Installed ||
                 f.install.state == platform::InstallState::NotInstalled)
@@ -138,47 +144,45 @@ void refreshInstalled(AppState& state) {
             s.install.hiddenPhonebook.reset();
             if (f.trigger) s.install.autoTrigger = f.trigger.value();
             if (f.phonebook) s.install.hiddenPhonebook = f.phonebook.value();
-        });
+        },
+        IfMovedOn::Drop);
 }
 
 // Looks for an installed profile of this name first (on the worker): replacing one needs a yes.
 void requestApply(AppState& state) {
     if (!availableActions(state).apply) return;
-    platform::Platform* p = state.platform;
-    const auto target = currentTarget(state);
-    const std::string name = profileName(state);
-    state.tasks->run(
-        "Checking " + name,
-        [p, target, name](std::stop_token, TaskRunner&) {
-            return p->profiles().find(target, name);
+    using Found = platform::Result<std::optional<platform::InstalledProfile>>;
+    runProfileTask(
+        state, "Checking " + profileName(state),
+        [](const ProfileJob& job, std::stop_token, TaskRunner&) {
+            return job.platform->profiles().find(job.target, job.name);
         },
-        [name](AppState& s, const platform::Result<std::optional<platform::InstalledProfile>>& f) {
-            if (profileName(s) != name) return; // renamed meanwhile: the user presses Apply again
+        // Renamed meanwhile: dropped, the user presses Apply again.
+        [](AppState& s, const ProfileJob& job, const Found& f) {
             if (!f) return reportError(s, "Apply failed", f.error());
             s.install.installed = f.value().has_value();
             if (!f.value()) return startApply(s);
             ask(s, Question{"Replace profile",
-                            "\"" + name + "\" is installed for " + account(s) +
+                            "\"" + job.name + "\" is installed for " + account(s) +
                                 ". Replace it? The old profile is kept and put back if the new "
                                 "one fails.",
                             {{"Replace", startApply}, {"Cancel", {}}}});
-        });
+        },
+        IfMovedOn::Drop);
 }
 
 void startApply(AppState& state) {
     refreshDerived(state);
-    platform::Platform* p = state.platform;
-    const auto target = currentTarget(state);
-    const std::string name = profileName(state), xml = state.derived.xml;
+    const std::string xml = state.derived.xml;
     appendLog(state.view, LogLevel::Info,
-              "Applying \"" + name + "\" for " + targetDescription(state) + "...");
-    state.tasks->run(
-        "Applying " + name,
-        [p, target, name, xml](std::stop_token, TaskRunner& t) {
+              "Applying \"" + profileName(state) + "\" for " + targetDescription(state) + "...");
+    runProfileTask(
+        state, "Applying " + profileName(state),
+        [xml](const ProfileJob& job, std::stop_token, TaskRunner& t) {
             t.setProgress("Writing the profile through WMI");
-            return p->profiles().apply(target, name, xml);
+            return job.platform->profiles().apply(job.target, job.name, xml);
         },
-        [name](AppState& s, const platform::ApplyResult& r) {
+        [](AppState& s, const ProfileJob& job, const platform::ApplyResult& r) {
             for (const auto& step : r.steps)
                 appendLog(s.view, LogLevel::Info, "  " + step);
             if (r.restoredPrevious)
@@ -188,7 +192,7 @@ void startApply(AppState& state) {
             if (!r.ok) return;
             s.install.installed = true;
             appendLog(s.view, LogLevel::Info,
-                      "\"" + name + "\" " + (r.replaced ? "replaced." : "created."));
+                      "\"" + job.name + "\" " + (r.replaced ? "replaced." : "created."));
         });
 }
 

@@ -5,19 +5,18 @@
 #include "ui/document.hpp"
 #include "ui/tasks.hpp"
 
+#include "profile_task.hpp"
+
 namespace aovpn::ui {
 
 namespace {
-std::string profileName(const AppState& state) {
-    return state.doc.profile.profileName.value_or(std::string());
-}
 
-void connectDone(AppState& s, const platform::ConnectResult& r) {
+void connectDone(AppState& s, const ProfileJob& job, const platform::ConnectResult& r) {
     s.install.connected = r.ok;
     const auto ms = std::to_string(r.duration.count());
     if (r.ok && r.alreadyConnected) { // the test proved nothing about dialling: say so
         appendLog(s.view, LogLevel::Info,
-                  "\"" + profileName(s) + "\" is already connected; not dialled again" +
+                  "\"" + job.name + "\" is already connected; not dialled again" +
                       (r.assignedAddress.empty() ? "" : " (address " + r.assignedAddress + ")") +
                       ". Disconnect first to test the dial itself.");
         return;
@@ -32,7 +31,7 @@ void connectDone(AppState& s, const platform::ConnectResult& r) {
         reportError(s, "Connect test failed", *r.error);
     } else if (r.timedOut) {
         platform::Error e;
-        e.action = "Connect \"" + profileName(s) + "\" (connect test)";
+        e.action = "Connect \"" + job.name + "\" (connect test)";
         e.meaning = "No answer within " + ms +
                     " ms: the gateway is unreachable or UDP 500/4500 "
                     "is blocked on the way.";
@@ -50,30 +49,27 @@ void startConnectTest(AppState& state) {
         return;
     }
     state.view.status.clear();
-    platform::Platform* p = state.platform;
-    const std::string name = profileName(state);
-    appendLog(state.view, LogLevel::Info, "Connect test: dialling \"" + name + "\"...");
-    state.tasks->run(
-        "Connect test",
-        [p, name](std::stop_token stop, TaskRunner& t) {
+    appendLog(state.view, LogLevel::Info,
+              "Connect test: dialling \"" + profileName(state) + "\"...");
+    runProfileTask(
+        state, "Connect test",
+        [](const ProfileJob& job, std::stop_token stop, TaskRunner& t) {
             platform::ConnectOptions o;
             o.stop = stop;
             o.onProgress = [&t](std::string_view st) { t.setProgress(std::string(st)); };
-            return p->connections().connect(name, o);
+            return job.platform->connections().connect(job.name, o);
         },
         connectDone);
 }
 
 void startDisconnect(AppState& state) {
-    platform::Platform* p = state.platform;
-    const std::string name = profileName(state);
-    state.tasks->run(
-        "Disconnecting",
-        [p, name](std::stop_token, TaskRunner& t) {
+    runProfileTask(
+        state, "Disconnecting",
+        [](const ProfileJob& job, std::stop_token, TaskRunner& t) {
             t.setProgress("Hanging up");
-            return p->connections().disconnect(name, std::chrono::seconds(20));
+            return job.platform->connections().disconnect(job.name, std::chrono::seconds(20));
         },
-        [](AppState& s, const platform::Status& st) {
+        [](AppState& s, const ProfileJob&, const platform::Status& st) {
             if (st.error) return reportError(s, "Disconnect failed", *st.error);
             s.install.connected = false;
             appendLog(s.view, LogLevel::Info, "Disconnected.");
@@ -90,16 +86,13 @@ void requestRemove(AppState& state) {
 }
 
 void startRemove(AppState& state) {
-    platform::Platform* p = state.platform;
-    const auto target = currentTarget(state);
-    const std::string name = profileName(state);
-    state.tasks->run(
-        "Removing " + name,
-        [p, target, name](std::stop_token, TaskRunner& t) {
+    runProfileTask(
+        state, "Removing " + profileName(state),
+        [](const ProfileJob& job, std::stop_token, TaskRunner& t) {
             t.setProgress("Deleting the profile and its leftovers");
-            return p->profiles().remove(target, name);
+            return job.platform->profiles().remove(job.target, job.name);
         },
-        [name](AppState& s, const platform::RemoveResult& r) {
+        [](AppState& s, const ProfileJob& job, const platform::RemoveResult& r) {
             for (const auto& step : r.steps)
                 appendLog(s.view, LogLevel::Info, step);
             for (const auto& line : r.leftovers.removed)
@@ -109,7 +102,7 @@ void startRemove(AppState& state) {
             if (r.error) return reportError(s, "Remove failed", *r.error);
             s.install.installed = false;
             s.install.connected = false;
-            appendLog(s.view, LogLevel::Info, "\"" + name + "\" removed.");
+            appendLog(s.view, LogLevel::Info, "\"" + job.name + "\" removed.");
         });
 }
 
@@ -119,12 +112,12 @@ void cancelTask(AppState& state) {
 
 void startListInstalled(AppState& state) {
     if (!state.platform) return;
-    platform::Platform* p = state.platform;
-    const auto target = currentTarget(state);
-    state.tasks->run(
-        "Listing installed profiles",
-        [p, target](std::stop_token, TaskRunner&) { return p->profiles().listing(target); },
-        [](AppState& s, const platform::ProfileListing& l) {
+    runProfileTask(
+        state, "Listing installed profiles",
+        [](const ProfileJob& job, std::stop_token, TaskRunner&) {
+            return job.platform->profiles().listing(job.target);
+        },
+        [](AppState& s, const ProfileJob&, const platform::ProfileListing& l) {
             // What finishing an interrupted replace did is news even when the listing fails.
             for (const auto& line : l.recovered)
                 appendLog(s.view, LogLevel::Warning, line);

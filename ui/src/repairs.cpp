@@ -6,6 +6,7 @@
 #include "ui/dialogs.hpp"
 #include "ui/tasks.hpp"
 
+#include "profile_task.hpp"
 #include "widgets.hpp"
 
 #include <imgui.h>
@@ -31,10 +32,6 @@ void separator() {
     ImGui::SameLine();
 }
 
-std::string profileName(const AppState& state) {
-    return state.doc.profile.profileName.value_or(std::string());
-}
-
 // What both repairs need before anything else.
 std::string whyNoRepair(const AppState& state) {
     if (state.view.startPage) return "Choose a template, a file or an installed profile first.";
@@ -46,14 +43,12 @@ std::string whyNoRepair(const AppState& state) {
 }
 
 void moveAside(AppState& state) {
-    platform::Platform* p = state.platform;
-    const auto target = currentTarget(state);
-    state.tasks->run(
-        "Moving the hidden phonebook aside",
-        [p, target](std::stop_token, TaskRunner&) {
-            return p->connections().moveHiddenPhonebookAside(target);
+    runProfileTask(
+        state, "Moving the hidden phonebook aside",
+        [](const ProfileJob& job, std::stop_token, TaskRunner&) {
+            return job.platform->connections().moveHiddenPhonebookAside(job.target);
         },
-        [](AppState& s, const platform::Result<std::string>& moved) {
+        [](AppState& s, const ProfileJob&, const platform::Result<std::string>& moved) {
             if (!moved) return reportError(s, "Moving the phonebook aside failed", moved.error());
             appendLog(s.view, LogLevel::Info,
                       "Moved the hidden phonebook aside to " + moved.value() +
@@ -87,37 +82,33 @@ RepairAvailability availableRepairs(const AppState& state) {
 
 void requestRepairAutoConnect(AppState& state) {
     if (!availableRepairs(state).autoConnect) return;
-    platform::Platform* p = state.platform;
-    const auto target = currentTarget(state);
-    const std::string name = profileName(state);
-    state.tasks->run(
-        "Reading the auto-connect settings",
-        [p, name](std::stop_token, TaskRunner&) {
-            return p->connections().autoTriggerStatus(name);
+    using Now = platform::Result<platform::AutoTriggerStatus>;
+    runProfileTask(
+        state, "Reading the auto-connect settings",
+        [](const ProfileJob& job, std::stop_token, TaskRunner&) {
+            return job.platform->connections().autoTriggerStatus(job.name);
         },
-        [target, name](AppState& s, const platform::Result<platform::AutoTriggerStatus>& now) {
-            if (profileName(s) != name) return; // the document moved on meanwhile
+        [](AppState& s, const ProfileJob& job, const Now& now) {
             if (now) s.install.autoTrigger = now.value();
-            ask(s, Question{
-                       "Repair auto-connect",
-                       platform::autoTriggerRepairPlan(target, name, now ? &now.value() : nullptr),
-                       {{"Repair", startRepairAutoConnect}, {"Cancel", {}}}});
-        });
+            ask(s, Question{"Repair auto-connect",
+                            platform::autoTriggerRepairPlan(job.target, job.name,
+                                                            now ? &now.value() : nullptr),
+                            {{"Repair", startRepairAutoConnect}, {"Cancel", {}}}});
+        },
+        IfMovedOn::Drop);
 }
 
 void startRepairAutoConnect(AppState& state) {
-    platform::Platform* p = state.platform;
-    const auto target = currentTarget(state);
-    const std::string name = profileName(state);
     appendLog(state.view, LogLevel::Info,
-              "Repairing auto-connect for \"" + name + "\" of " + targetDescription(state) + "...");
-    state.tasks->run(
-        "Repairing auto-connect",
-        [p, target, name](std::stop_token, TaskRunner& t) {
+              "Repairing auto-connect for \"" + profileName(state) + "\" of " +
+                  targetDescription(state) + "...");
+    runProfileTask(
+        state, "Repairing auto-connect",
+        [](const ProfileJob& job, std::stop_token, TaskRunner& t) {
             t.setProgress("RasMan\\Config, then restarting RasMan");
-            return p->connections().repairAutoTrigger(target, name);
+            return job.platform->connections().repairAutoTrigger(job.target, job.name);
         },
-        [](AppState& s, const platform::Result<std::vector<std::string>>& done) {
+        [](AppState& s, const ProfileJob&, const platform::Result<std::vector<std::string>>& done) {
             if (!done) return reportError(s, "Repair auto-connect failed", done.error());
             for (const auto& line : done.value())
                 appendLog(s.view, LogLevel::Info, "  " + line);
@@ -128,14 +119,13 @@ void startRepairAutoConnect(AppState& state) {
 
 void requestPhonebookCheck(AppState& state) {
     if (!availableRepairs(state).phonebook) return;
-    platform::Platform* p = state.platform;
-    const auto target = currentTarget(state);
-    state.tasks->run(
-        "Checking the hidden phonebook",
-        [p, target](std::stop_token, TaskRunner&) {
-            return p->connections().checkHiddenPhonebook(target);
+    using Check = platform::Result<platform::PhonebookCheck>;
+    runProfileTask(
+        state, "Checking the hidden phonebook",
+        [](const ProfileJob& job, std::stop_token, TaskRunner&) {
+            return job.platform->connections().checkHiddenPhonebook(job.target);
         },
-        [target](AppState& s, const platform::Result<platform::PhonebookCheck>& check) {
+        [](AppState& s, const ProfileJob& job, const Check& check) {
             if (!check) return reportError(s, "Checking the phonebook failed", check.error());
             s.install.hiddenPhonebook = check.value();
             if (!check.value().corrupted) {
@@ -145,7 +135,7 @@ void requestPhonebookCheck(AppState& state) {
             }
             appendLog(s.view, LogLevel::Warning, check.value().summary);
             ask(s, Question{"Move the phonebook aside",
-                            platform::phonebookMovePlan(target, check.value()),
+                            platform::phonebookMovePlan(job.target, check.value()),
                             {{"Move aside", moveAside}, {"Cancel", {}}}});
         });
 }

@@ -19,6 +19,8 @@ ActionAvailability availableActions(const AppState& state);
 // The account (or machine) a profile would be written for, in words.
 std::string targetDescription(const AppState& state);
 platform::ProfileTarget currentTarget(const AppState& state);
+// The document's profile name, "" when it has none.
+std::string profileName(const AppState& state);
 
 void querySession(AppState& state);     // on the UI thread: quick, local
 void refreshInstalled(AppState& state); // worker: is the profile installed / connected?
