@@ -21,6 +21,11 @@ endfunction()
 _aovpn_need_source(pugixml)
 add_library(aovpn_pugixml STATIC "${_src}/pugixml/src/pugixml.cpp")
 target_include_directories(aovpn_pugixml SYSTEM PUBLIC "${_src}/pugixml/src")
+# Compact mode: a node takes 12 bytes instead of 64, so the tree of a 2.9 MB profile (140,000
+# nodes) is 1.7 MB instead of 9.0 MB, memory every read must map and touch. PUBLIC: every
+# target that includes pugixml.hpp must see the same define (ODR; it also changes noexcept of
+# xml_document's move), and all of them get pugixml through dep::pugixml.
+target_compile_definitions(aovpn_pugixml PUBLIC PUGIXML_COMPACT)
 # Third-party code builds with its own warnings silenced; ours are strict.
 target_compile_options(aovpn_pugixml PRIVATE -w)
 add_library(dep::pugixml ALIAS aovpn_pugixml)

@@ -115,6 +115,7 @@ void decode8Bit(std::string_view in, DecodedText& out) {
     if (enc.empty() || enc == "utf-8" || enc == "utf8") {
         if (!enc.empty() || isValidUtf8(in)) {
             out.text = std::string(in); // invalid UTF-8 under a UTF-8 declaration: reported later
+            out.verbatim = true;
             return;
         }
         out.text = fromCp1252(in);
@@ -151,6 +152,7 @@ DecodedText decodeInput(std::string_view in) {
     }
     if (in.starts_with("\xEF\xBB\xBF")) {
         out.text = std::string(in.substr(3));
+        out.verbatim = true;
         return out;
     }
     if (in.starts_with("\xFF\xFE") || in.starts_with("\xFE\xFF")) {

@@ -16,6 +16,7 @@ namespace aovpn::xml {
 // (text.encoding): nothing is ever replaced silently.
 struct DecodedText {
     std::string text;
+    bool verbatim = false; // `text` is the input's own bytes (a UTF-8 BOM aside): nothing converted
     std::vector<XmlDiagnostic> notes;
     std::optional<XmlDiagnostic> error;
 };

@@ -11,6 +11,9 @@
 //   CPU ms           = parse+validate and pugixml's parse again, as median process CPU time
 //                      (std::clock): what a run costs without the waits for a core on a loaded
 //                      machine
+//   faults           = page faults per parse+validate (Linux): memory the kernel maps afresh
+//                      because the heap gave it back after the previous run; each costs
+//                      microseconds on this VM, and a run that holds more memory takes more
 #include "model/escape.hpp"
 #include "model/profile_xml.hpp"
 #include "model/validate.hpp"
@@ -101,6 +104,18 @@ std::size_t peakHeapKb(const std::function<void()>& op) {
     op();
     g_counting = false;
     return (g_heapPeak - before) / 1024;
+}
+
+// Page faults this process took so far (minor ones: memory the kernel had to map, e.g. heap the
+// allocator returned to the system after the previous run and takes back now).
+long pageFaults() {
+#ifndef _WIN32
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_minflt + u.ru_majflt;
+#else
+    return 0;
+#endif
 }
 
 std::size_t peakRssKb() {
@@ -248,6 +263,10 @@ void benchOne(int count, int runs, bool filters = true) {
     const double pugi = medianMs(runs, pugiOp);
     const double parseCpu = medianCpuMs(runs, parseOp);
     const double pugiCpu = medianCpuMs(runs, pugiOp);
+    const long faultsBefore = pageFaults();
+    for (int i = 0; i < runs; ++i)
+        parseOp();
+    const long parseFaults = (pageFaults() - faultsBefore) / runs;
     const std::size_t genKb = peakHeapKb([&] {
         const std::string out = writeProfileXml(profile);
         sink += escapeCimString(out).size();
@@ -261,10 +280,10 @@ void benchOne(int count, int runs, bool filters = true) {
     std::filesystem::remove(path);
     const std::optional<double> ratio = lint ? std::optional(parse / *lint) : std::nullopt;
     fmt::print("{:>7}{} {:>7.0f} {:>9.2f} {:>9.2f} {:>8.2f} {} {}  | {:>7.2f} {:>7.2f} {:>7.2f} "
-               "{:>8.2f} | {:>7} {:>8} | {:>9.2f} {:>8.2f}  ({} runs{})\n",
+               "{:>8.2f} | {:>7} {:>8} | {:>9.2f} {:>8.2f} {:>7}  ({} runs{})\n",
                count, filters ? ' ' : 'r', static_cast<double>(xml.size()) / 1024.0, gen, parse,
                pugi, column(lint, 9), column(ratio, 6), t.write, t.escape, t.read, t.validate,
-               genKb, parseKb, parseCpu, pugiCpu, runs, sink > 0 ? "" : ", empty?");
+               genKb, parseKb, parseCpu, pugiCpu, parseFaults, runs, sink > 0 ? "" : ", empty?");
 }
 
 // `bench_engine --loop parse|gen N`: only that operation on the 10,000 + 10,000 profile, N
@@ -294,7 +313,7 @@ int main(int argc, char** argv) {
     pugi::set_memory_management_functions([](std::size_t n) { return counted(n); }, release);
     fmt::print("ms, median of N runs; N routes AND N traffic filters per profile\n");
     fmt::print("       N  XML KB  gen+esc  parse+val  pugixml   xmllint  p/lint  |   write  escape "
-               "   read validate | gen KB  parse KB | parse+val  pugixml (CPU ms)\n");
+               "   read validate | gen KB  parse KB | parse+val  pugixml (CPU ms)  faults\n");
     benchOne(10, 21);
     benchOne(1000, 11);
     benchOne(10000, 11);
