@@ -1,10 +1,11 @@
 #include "model/field_path.hpp"
 
+#include "model/known_value.hpp"
+
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <numeric>
 #include <unordered_map>
@@ -16,13 +17,6 @@ std::string_view localName(const char* qname) {
     const std::string_view q = qname;
     const auto colon = q.find(':');
     return colon == std::string_view::npos ? q : q.substr(colon + 1);
-}
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-    return std::ranges::equal(a, b, [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) ==
-               std::tolower(static_cast<unsigned char>(y));
-    });
 }
 
 // Children of one element grouped by local name, built the first time a path passes there.
@@ -39,7 +33,7 @@ class ChildIndex {
         auto it = byName.find(name);
         if (it == byName.end()) // <DNSServers> read as <DnsServers>
             it = std::ranges::find_if(
-                byName, [&](const auto& entry) { return equalsIgnoringCase(entry.first, name); });
+                byName, [&](const auto& entry) { return detail::equalsNoCase(entry.first, name); });
         if (it == byName.end()) return {};
         // An index into a list held in one element's text (Servers[1]) lands on the element.
         return index < it->second.size() ? it->second[index] : it->second.front();

@@ -151,3 +151,28 @@ TEST_CASE("connect test on a connection already up says it was not dialled again
     CHECK_FALSE(dialled);
     CHECK(ui.state.install.connected); // it is up: Disconnect is offered
 }
+
+TEST_CASE("an apply or remove that ends after a rename leaves the new name's install state") {
+    test::UiDriver ui;
+    ready(ui);
+    ui.click("Apply");
+    ui.finishTask();                                  // the check: "Contoso VPN" is not installed
+    ui.state.doc.profile.profileName = "Renamed VPN"; // while the apply runs
+    ui::markEdited(ui.state, {});
+    ui.state.install.installed = false; // what a look-up of "Renamed VPN" would find
+    ui.finishTask();
+    CHECK(ui.platform.store.profiles.size() == 1); // "Contoso VPN" was applied
+    CHECK(ui.state.install.installed == false);    // "Renamed VPN" still is not installed
+
+    ui.state.doc.profile.profileName = "Contoso VPN";
+    ui::markEdited(ui.state, {});
+    ui.state.install.installed = true;
+    ui.click("Remove");
+    ui.click("Remove", 1); // the confirmation
+    ui.state.doc.profile.profileName = "Renamed VPN";
+    ui::markEdited(ui.state, {});
+    ui.state.install.installed = true; // say "Renamed VPN" is installed
+    ui.finishTask();
+    CHECK(ui.platform.store.profiles.empty()); // "Contoso VPN" was removed
+    CHECK(ui.state.install.installed == true); // "Renamed VPN" was not
+}

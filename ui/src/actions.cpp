@@ -190,7 +190,9 @@ void startApply(AppState& state) {
             if (r.error) reportError(s, "Apply failed", *r.error);
             if (r.restoreError) reportError(s, "The previous profile was lost", *r.restoreError);
             if (!r.ok) return;
-            s.install.installed = true;
+            // The log says what happened; the state is the document's, which may be another
+            // profile by now.
+            if (job.isCurrent(s)) s.install.installed = true;
             appendLog(s.view, LogLevel::Info,
                       "\"" + job.name + "\" " + (r.replaced ? "replaced." : "created."));
         });

@@ -100,8 +100,10 @@ void startRemove(AppState& state) {
             for (const auto& e : r.leftovers.failures)
                 appendLog(s.view, LogLevel::Warning, e.describe());
             if (r.error) return reportError(s, "Remove failed", *r.error);
-            s.install.installed = false;
-            s.install.connected = false;
+            if (job.isCurrent(s)) { // the document may be another profile by now
+                s.install.installed = false;
+                s.install.connected = false;
+            }
             appendLog(s.view, LogLevel::Info, "\"" + job.name + "\" removed.");
         });
 }
