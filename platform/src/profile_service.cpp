@@ -275,22 +275,34 @@ std::string LocalProfileService::recoverOne(const ReplaceJournal& j) {
            (j.previousIsOurs ? "." : " (from Windows' read-back).");
 }
 
+namespace {
+// What a failed look-up says about this PC: no MDM bridge, not elevated, no user, or unknown.
+InstallState stateOfLookupError(const ProfileTarget& t, const Error& e) {
+    if (e.kind == CodeKind::HResult && (e.code == 0x8004100E || e.code == 0x80041010))
+        return InstallState::NoMdmBridge;
+    if ((e.kind == CodeKind::HResult && (e.code == 0x80041003 || e.code == 0x80070005)) ||
+        (e.kind == CodeKind::Win32 && e.code == 5))
+        return InstallState::NeedsElevation;
+    if (t.kind == TunnelKind::User && (t.user.sid.empty() || t.user.sid == kSystemSid))
+        return InstallState::NoUser;
+    return InstallState::Unknown;
+}
+} // namespace
+
 InstallStatus ProfileService::installState(const ProfileTarget& t, std::string_view name) {
     InstallStatus s;
-    auto found = find(t, name);
-    if (found) {
+    if (name.empty()) {
+        // No profile yet (the start page, a profile without a name): only whether this PC can
+        // take profiles at all. A listing that works says nothing, so there is no text.
+        auto all = list(t);
+        if (all) return s;
+        s.error = all.error();
+    } else if (auto found = find(t, name)) {
         s.state = found.value() ? InstallState::Installed : InstallState::NotInstalled;
     } else {
-        const Error& e = found.error();
-        s.error = e;
-        if (e.kind == CodeKind::HResult && (e.code == 0x8004100E || e.code == 0x80041010))
-            s.state = InstallState::NoMdmBridge;
-        else if ((e.kind == CodeKind::HResult && (e.code == 0x80041003 || e.code == 0x80070005)) ||
-                 (e.kind == CodeKind::Win32 && e.code == 5))
-            s.state = InstallState::NeedsElevation;
-        else if (t.kind == TunnelKind::User && (t.user.sid.empty() || t.user.sid == kSystemSid))
-            s.state = InstallState::NoUser;
+        s.error = found.error();
     }
+    if (s.error) s.state = stateOfLookupError(t, *s.error);
     s.text = installStateText(s.state, t);
     return s;
 }

@@ -98,6 +98,33 @@ TEST_CASE("the action bar shows the install state from the start, also 'no MDM b
     CHECK(ui.state.view.errors.empty()); // a look-up at start-up is no dialog
 }
 
+TEST_CASE("'no MDM bridge' shows on the start page and stays through a template") {
+    test::UiDriver ui;
+    ui::querySession(ui.state);
+    ui.platform.store.failNextList =
+        platform::makeError("Connect to root\\cimv2\\mdm\\dmmap", platform::CodeKind::HResult,
+                            0x8004100E, "Invalid namespace");
+    ui::showStartPage(ui.state); // as the app starts
+    ui.finishTask();
+    const std::string noBridge = "This PC cannot take Always On VPN profiles (no MDM bridge)";
+    CHECK(ui.shownText().find(noBridge) != std::string::npos);
+    CHECK(ui.state.view.errors.empty());
+
+    // A template keeps what was found of this PC until its own look-up says otherwise.
+    ui::loadDocument(ui.state, ui::makeTemplate(ui::Template::UserTunnel), {});
+    ui.frames(2);
+    CHECK(ui.shownText().find(noBridge) != std::string::npos);
+
+    // A PC whose store answers: the start page says nothing of a profile it does not have.
+    ui::refreshInstalled(ui.state);
+    ui.finishTask();
+    CHECK(ui.shownText().find("Not installed") != std::string::npos);
+    ui::showStartPage(ui.state);
+    ui.finishTask();
+    CHECK(ui.shownText().find("Not installed") == std::string::npos);
+    CHECK(ui.shownText().find(noBridge) == std::string::npos);
+}
+
 TEST_CASE("disabled actions say why; F5 says why in the status line") {
     test::UiDriver ui;
     ready(ui);

@@ -115,8 +115,28 @@ ActionAvailability availableActions(const AppState& state) {
     return a;
 }
 
+namespace {
+// The start page and a profile without a name: what keeps this PC from taking any profile (no
+// MDM bridge...) shows at once, not only once a profile is applied.
+void probeProfileStore(AppState& state) {
+    runProfileTask(
+        state, "Reading the installed profiles",
+        [](const ProfileJob& job, std::stop_token, TaskRunner&) {
+            return job.platform->profiles().installState(job.target, {});
+        },
+        [](AppState& s, const ProfileJob&, const platform::InstallStatus& found) {
+            s.install.installed.reset();
+            s.install.connected = false;
+            s.install.lookup.reset();
+            if (!found.text.empty()) s.install.lookup = found;
+        },
+        IfMovedOn::Drop);
+}
+} // namespace
+
 void refreshInstalled(AppState& state) {
-    if (!state.platform || profileName(state).empty() || state.view.startPage) return;
+    if (!state.platform) return;
+    if (profileName(state).empty() || state.view.startPage) return probeProfileStore(state);
     struct Found {
         platform::InstallStatus install;
         bool connected = false;

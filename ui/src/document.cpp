@@ -2,6 +2,7 @@
 
 #include "model/escape.hpp"
 #include "model/profile_xml.hpp"
+#include "ui/actions.hpp"
 #include "ui/gateway_check.hpp"
 
 #include "exports_bridge.hpp"
@@ -72,6 +73,12 @@ void loadDocument(AppState& state, Profile profile, std::string filePath,
     state.view.startPage = false;
     state.install.installed.reset();
     state.install.connected = false;
+    // What the look-up said of the previous profile goes; what it said of this PC stays.
+    using platform::InstallState;
+    const auto& lookup = state.install.lookup;
+    if (lookup &&
+        (lookup->state == InstallState::Installed || lookup->state == InstallState::NotInstalled))
+        state.install.lookup.reset();
 }
 
 void showStartPage(AppState& state) {
@@ -79,6 +86,7 @@ void showStartPage(AppState& state) {
     // stands behind the page, so nothing asks about it again.
     loadDocument(state, Profile{}, {});
     state.view.startPage = true;
+    refreshInstalled(state); // can this PC take profiles at all (no MDM bridge...)?
 }
 
 void markSaved(AppState& state) {

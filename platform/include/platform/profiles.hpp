@@ -147,6 +147,8 @@ class ProfileService {
                               std::string_view xml) = 0;
     // Hang up, delete (if present), clean leftovers either way, drop our copy.
     virtual RemoveResult remove(const ProfileTarget& target, std::string_view name) = 0;
+    // With an empty name: only what keeps this PC from taking any profile (no MDM bridge, not
+    // elevated, no user); Unknown with no text when nothing does.
     virtual InstallStatus installState(const ProfileTarget& target, std::string_view name);
     // Finish or roll back replaces a crash interrupted, for this target. Returns what was done,
     // one line each (also done at the start of every other call).
