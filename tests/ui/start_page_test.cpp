@@ -8,6 +8,9 @@
 #include "test_paths.hpp"
 #include "ui_driver.hpp"
 
+#include <atomic>
+#include <thread>
+
 using namespace aovpn;
 
 namespace {
@@ -15,6 +18,7 @@ namespace {
 void firstStart(test::UiDriver& ui) {
     ui::querySession(ui.state);
     ui::showStartPage(ui.state);
+    ui.finishTask(); // what the start page asks the store: can this PC take profiles?
     ui.frames(2);
 }
 } // namespace
@@ -107,4 +111,26 @@ TEST_CASE("File > Start page goes back to it, asking first about unsaved changes
     CHECK(ui.question().empty());
     CHECK_FALSE(ui.state.view.startPage);
     CHECK(ui.state.doc.profile.profileName == "Contoso VPN");
+}
+
+TEST_CASE("while the start-up look-up runs, Import is disabled and says why") {
+    test::UiDriver ui;
+    std::atomic<bool> hold{true}; // a slow store: the look-up's listing waits for this
+    ui.platform.store.observer = [&hold](const std::string& call) {
+        while (call == "list" && hold)
+            std::this_thread::yield();
+    };
+    ui::querySession(ui.state);
+    ui::showStartPage(ui.state); // starts the look-up: can this PC take profiles?
+    ui.frames(1);
+    REQUIRE(ui.state.tasks->busy());
+    CHECK(ui::whyNoImport(ui.state) == "Wait: Reading the installed profiles is still running.");
+    ui.click("Import installed profile..."); // disabled: nothing starts, nothing is lost later
+    hold = false;
+    ui.finishTask();
+    CHECK_FALSE(ui.state.view.importOpen);
+    CHECK(ui::whyNoImport(ui.state).empty());
+    ui.click("Import installed profile...");
+    ui.finishTask();
+    CHECK(ui.state.view.importOpen);
 }

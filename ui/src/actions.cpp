@@ -88,6 +88,11 @@ void querySession(AppState& state) {
         appendLog(state.view, LogLevel::Warning, w->describe());
 }
 
+std::string whyNoImport(const AppState& state) {
+    if (!state.platform) return "No platform in this session.";
+    return state.tasks->busy() ? busyWhy(state) : std::string();
+}
+
 ActionAvailability availableActions(const AppState& state) {
     ActionAvailability a;
     if (state.view.startPage) {

@@ -44,10 +44,10 @@ void fileMenu(AppState& state) {
     if (ImGui::MenuItem("Save As...", nullptr, false, doc)) requestFile(state, FileAction::SaveAs);
     disabledTip(!doc, kStartPage);
     ImGui::Separator();
-    const bool platform = state.platform != nullptr;
-    if (ImGui::MenuItem("Import installed profile...", nullptr, false, platform))
+    const std::string whyNoList = whyNoImport(state);
+    if (ImGui::MenuItem("Import installed profile...", nullptr, false, whyNoList.empty()))
         whenChangesSettled(state, "importing an installed profile", startListInstalled);
-    disabledTip(!platform, kNoPlatform);
+    disabledTip(!whyNoList.empty(), whyNoList);
     if (ImGui::MenuItem("Import Azure VPN client package...")) requestImportAzure(state);
     const bool exports = doc && state.derived.exportsAvailable;
     const std::string whyNot = doc ? "Not available: " + state.derived.exportsWhy : kStartPage;

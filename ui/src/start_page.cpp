@@ -47,12 +47,12 @@ void openOrImport(AppState& state) {
     if (ImGui::Button("Open a profile file...")) requestOpen(state, {});
     ImGui::SameLine();
     ImGui::TextWrapped("A ProfileXML file (.xml), from this tool, Intune, DPC or a script.");
-    const bool platform = state.platform != nullptr;
-    ImGui::BeginDisabled(!platform);
+    const std::string whyNot = whyNoImport(state);
+    ImGui::BeginDisabled(!whyNot.empty());
     const bool import = ImGui::Button("Import installed profile...");
     ImGui::EndDisabled();
-    disabledTip(!platform, "No platform in this session.");
-    if (import && platform) startListInstalled(state);
+    disabledTip(!whyNot.empty(), whyNot);
+    if (import && whyNot.empty()) startListInstalled(state);
     ImGui::SameLine();
     ImGui::TextWrapped("A profile already on this PC, for %s.", targetDescription(state).c_str());
 }

@@ -15,6 +15,9 @@ struct ActionAvailability {
     std::string whyDisconnect;
 };
 ActionAvailability availableActions(const AppState& state);
+// Why "Import installed profile..." cannot run now ("" when it can): no platform, or another
+// task (the start-up look-up, an apply) still holds the worker.
+std::string whyNoImport(const AppState& state);
 
 // The account (or machine) a profile would be written for, in words.
 std::string targetDescription(const AppState& state);
