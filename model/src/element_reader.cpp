@@ -179,9 +179,14 @@ void sortComments(const schema::Element& el, Comments& comments) {
 // <TrafficFilter>s do not move the ones read so far a dozen times.
 void reserveFor(const Field& f, void* container, N first) {
     if (!f.list || f.access.count(container) != 0 || !f.access.reserve) return;
+    // The name is taken once, and a first letter that differs (<Route>s before <TrafficFilter>s)
+    // settles most compares without a call.
+    const char* name = first.name();
     std::size_t n = 0;
-    for (N c = first; c; c = c.next_sibling())
-        n += c.type() == pugi::node_element && std::strcmp(c.name(), first.name()) == 0;
+    for (N c = first; c; c = c.next_sibling()) {
+        const char* other = c.name();
+        n += other[0] == name[0] && c.type() == pugi::node_element && std::strcmp(other, name) == 0;
+    }
     f.access.reserve(container, n);
 }
 

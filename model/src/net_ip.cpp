@@ -1,6 +1,7 @@
 // IPv4/IPv6 text <-> bytes. Strict on purpose: what we accept must be what Windows accepts.
 #include "model/net.hpp"
 
+#include "net_quick.hpp"
 #include "quote.hpp"
 
 #include <fmt/format.h>
@@ -64,9 +65,7 @@ std::string parseGroups(std::string_view part, bool allowV4, Groups& out) {
 
 } // namespace
 
-// The well-formed dotted quad in one pass (the usual case, 30,000 times for a big profile);
-// false sends the text to the careful parser below, which also says what is wrong.
-static bool quickIpv4(std::string_view text, IpAddress& a) {
+bool detail::quickIpv4(std::string_view text, IpAddress& a) {
     std::size_t i = 0;
     for (std::size_t part = 0; part < 4; ++part) {
         const std::size_t start = i;
@@ -82,7 +81,8 @@ static bool quickIpv4(std::string_view text, IpAddress& a) {
 }
 
 ParseResult<IpAddress> parseIpv4(std::string_view text) {
-    if (IpAddress quick; quickIpv4(text, quick)) return ParseResult<IpAddress>::success(quick);
+    if (IpAddress quick; detail::quickIpv4(text, quick))
+        return ParseResult<IpAddress>::success(quick);
     if (text.empty())
         return ParseResult<IpAddress>::failure("An IPv4 address is required, e.g. 10.0.0.1.");
     // No vector here: route lists run this thousands of times per keystroke.
