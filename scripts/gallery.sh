@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # docs/gallery/: the screens a helpdesk meets first, taken from the real app driven by
-# --ui-script (tests/ui-scripts/gallery.uis), at 1360x860 and 800x600, from the Linux build and
+# --ui-script (scripts/gallery.uis), at 1360x860 and 800x600, from the Linux build and
 # from the Windows exe under Wine: the start page, the Azure template with a certificate picked,
 # an error dialog (a file that is not XML opened), and the traffic-filter table with two filters.
 # Each run gets its own home folder (no recent files, no saved layout) and a test CA with a client
@@ -12,7 +12,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 linux_build="$(realpath -m "${1:-$root/build/native}")"
 windows_build="$(realpath -m "${2:-$root/build/windows}")"
 out="$root/docs/gallery"
-script="$root/tests/ui-scripts/gallery.uis"
+script="$root/scripts/gallery.uis"
 work="$(mktemp -d)"
 # shellcheck source=lib/xvfb.sh
 . "$root/scripts/lib/xvfb.sh"
