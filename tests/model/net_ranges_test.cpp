@@ -98,6 +98,42 @@ TEST_CASE("address ranges: single, prefix and span, v4 and v6") {
     CHECK(formatAddressRange(r.value[5]) == "fd00::1-fd00::ff");
 }
 
+TEST_CASE("plainly written IPv4 ranges, read in one pass, equal the careful parser's") {
+    // The one-pass path takes "a.b.c.d" and "a.b.c.d/nn"; everything else (leading zeros,
+    // blanks inside, three-digit lengths) goes to the careful parser, which must agree.
+    const char* items[] = {"10.0.0.0/8",  "10.0.0.0/08", "10.1.2.3/32",     "0.0.0.0/0",
+                           "10.0.0.5/24", "10.0.0.0/3",  "255.255.255.255", "1.2.3.4",
+                           "1.2.3.4/032", "1.2.3.4/ 24", "1.2.3.4 /24",     "01.2.3.4/8",
+                           "1.2.3.4/33",  "1.2.3.4/",    "1.2.3/8",         "1.2.3.4.5/8"};
+    for (const char* item : items) {
+        CAPTURE(item);
+        const auto got = parseAddressRanges(item);
+        const std::string_view text(item);
+        if (text.find('/') == std::string_view::npos) {
+            const auto ip = parseIp(text);
+            REQUIRE(got.ok == ip.ok);
+            if (!ip.ok) continue;
+            REQUIRE(got.value.size() == 1);
+            CHECK(got.value[0].kind == AddressRangeKind::Single);
+            CHECK(got.value[0].first == ip.value);
+            CHECK(got.value[0].last == ip.value);
+            continue;
+        }
+        const auto prefix = parsePrefix(text);
+        REQUIRE(got.ok == prefix.ok);
+        if (!prefix.ok) {
+            CHECK(got.error == prefix.error);
+            continue;
+        }
+        REQUIRE(got.value.size() == 1);
+        const AddressRange& r = got.value[0];
+        CHECK(r.kind == AddressRangeKind::Prefix);
+        CHECK(r.first == prefix.value.address);
+        CHECK(r.prefixLength == prefix.value.length);
+        CHECK(r.last == lastAddress(prefix.value.address, prefix.value.length));
+    }
+}
+
 TEST_CASE("address range errors") {
     struct Case {
         const char* text;
