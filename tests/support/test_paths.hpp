@@ -1,6 +1,7 @@
 #pragma once
 // Where the tests find their data: ../shared beside the repository (the reference profiles and
 // schema), tests/data in the repository, and a scratch folder inside the build tree.
+#include <filesystem>
 #include <string>
 
 namespace aovpn::test {
@@ -19,7 +20,11 @@ inline std::string corpusDir() {
 inline std::string dataDir() {
     return std::string(AOVPN_TESTS_DIR) + "/data";
 }
+// Made on first use: a test run alone (-tc=...) in a fresh build tree has nobody before it
+// that made it.
 inline std::string scratchDir() {
-    return std::string(AOVPN_BUILD_DIR) + "/test-scratch";
+    const std::string dir = std::string(AOVPN_BUILD_DIR) + "/test-scratch";
+    std::filesystem::create_directories(dir);
+    return dir;
 }
 } // namespace aovpn::test

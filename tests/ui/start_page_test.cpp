@@ -134,3 +134,27 @@ TEST_CASE("while the start-up look-up runs, Import is disabled and says why") {
     ui.finishTask();
     CHECK(ui.state.view.importOpen);
 }
+
+TEST_CASE("a template picked during the start-up look-up gets its own look-up afterwards") {
+    test::UiDriver ui;
+    std::atomic<bool> hold{true}; // the start-up look-up's listing waits for this
+    ui.platform.store.observer = [&hold](const std::string& call) {
+        while (call == "list" && hold)
+            std::this_thread::yield();
+    };
+    ui::querySession(ui.state);
+    ui::showStartPage(ui.state);
+    ui.frames(1);
+    REQUIRE(ui.state.tasks->busy());
+    ui.click("Azure VPN gateway - user tunnel"); // its look-up cannot start yet
+    CHECK(ui.state.install.lookupWanted);
+    CHECK_FALSE(ui.state.install.installed.has_value());
+    hold = false;
+    ui.finishTask(); // the start-up look-up ends; the template's starts on the next frame
+    ui.frames(1);
+    ui.finishTask();
+    CHECK_FALSE(ui.state.install.lookupWanted);
+    REQUIRE(ui.state.install.installed.has_value());
+    CHECK_FALSE(*ui.state.install.installed); // "Not installed", found without pressing Apply
+    CHECK(ui.shownText().find("Not installed") != std::string::npos);
+}

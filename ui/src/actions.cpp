@@ -123,8 +123,8 @@ ActionAvailability availableActions(const AppState& state) {
 namespace {
 // The start page and a profile without a name: what keeps this PC from taking any profile (no
 // MDM bridge...) shows at once, not only once a profile is applied.
-void probeProfileStore(AppState& state) {
-    runProfileTask(
+bool probeProfileStore(AppState& state) {
+    return runProfileTask(
         state, "Reading the installed profiles",
         [](const ProfileJob& job, std::stop_token, TaskRunner&) {
             return job.platform->profiles().installState(job.target, {});
@@ -137,10 +137,9 @@ void probeProfileStore(AppState& state) {
         },
         IfMovedOn::Drop);
 }
-} // namespace
 
-void refreshInstalled(AppState& state) {
-    if (!state.platform) return;
+// Asks the worker; false when it is busy, so the caller keeps the wish for later.
+bool startLookup(AppState& state) {
     if (profileName(state).empty() || state.view.startPage) return probeProfileStore(state);
     struct Found {
         platform::InstallStatus install;
@@ -148,7 +147,7 @@ void refreshInstalled(AppState& state) {
         platform::Result<platform::AutoTriggerStatus> trigger;
         platform::Result<platform::PhonebookCheck> phonebook;
     };
-    runProfileTask(
+    return runProfileTask(
         state, "Checking " + profileName(state),
         [](const ProfileJob& job, std::stop_token, TaskRunner&) {
             auto& tester = job.platform->connections();
@@ -171,6 +170,16 @@ void refreshInstalled(AppState& state) {
             if (f.phonebook) s.install.hiddenPhonebook = f.phonebook.value();
         },
         IfMovedOn::Drop);
+}
+} // namespace
+
+void refreshInstalled(AppState& state) {
+    if (!state.platform) return;
+    state.install.lookupWanted = !startLookup(state);
+}
+
+void runWantedLookup(AppState& state) {
+    if (state.install.lookupWanted && !state.tasks->busy()) refreshInstalled(state);
 }
 
 // Looks for an installed profile of this name first (on the worker): replacing one needs a yes.

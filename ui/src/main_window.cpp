@@ -1,5 +1,6 @@
 #include "ui/main_window.hpp"
 
+#include "ui/actions.hpp"
 #include "ui/document.hpp"
 #include "ui/gateway_check.hpp"
 #include "ui/panels.hpp"
@@ -49,6 +50,7 @@ void drawRightColumn(AppState& state, float height) {
 
 void beginFrameWork(AppState& state) {
     state.tasks->drain(state);
+    runWantedLookup(state);
     state.reads->drain(state);
     refreshDerived(state);
 }

@@ -27,6 +27,9 @@ std::string profileName(const AppState& state);
 
 void querySession(AppState& state);     // on the UI thread: quick, local
 void refreshInstalled(AppState& state); // worker: is the profile installed / connected?
+// A look-up refreshInstalled could not start (the worker was busy), once the worker is free;
+// called every frame.
+void runWantedLookup(AppState& state);
 
 // Apply asks first when a profile of that name is installed (naming the profile and account).
 void requestApply(AppState& state);

@@ -131,6 +131,9 @@ struct InstallState {
     // (ui/repairs.hpp); empty where they could not be read (no RAS here, no RasMan\Config).
     std::optional<platform::AutoTriggerStatus> autoTrigger;
     std::optional<platform::PhonebookCheck> hiddenPhonebook;
+    // A look-up asked for while the worker was busy (a template picked during the start-up
+    // look-up): it runs once the worker is free (runWantedLookup).
+    bool lookupWanted = false;
 };
 
 // A question over the window that holds what each answer does (ImHex's PopupQuestion).
