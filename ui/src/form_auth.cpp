@@ -81,7 +81,7 @@ void drawSeveralMatches(AppState& state, std::chrono::sys_seconds now) {
 void drawCertificateTable(AppState& state) {
     if (!state.certs.loaded && !state.certs.reading) loadCertificates(state);
     ImGui::TextUnformatted("Client certificate (the pick fills the EAP-TLS filter)");
-    ImGui::SameLine();
+    nextInRow("Refresh");
     ImGui::BeginDisabled(state.certs.reading);
     if (ImGui::SmallButton("Refresh")) loadCertificates(state);
     ImGui::EndDisabled();
@@ -92,12 +92,12 @@ void drawCertificateTable(AppState& state) {
         const std::string text =
             "Store of " + (o.account.name.empty() ? o.description : o.account.name);
         ImGui::SameLine();
-        if (ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetContentRegionAvail().x) {
-            ImGui::TextDisabled("%s", text.c_str());
+        const bool fits = ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetContentRegionAvail().x;
+        if (fits || ImGui::CalcTextSize("(which store?)").x <= ImGui::GetContentRegionAvail().x) {
+            ImGui::TextDisabled("%s", fits ? text.c_str() : "(which store?)"); // whose, on hover
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", o.description.c_str());
         } else {
-            ImGui::TextDisabled("(which store?)"); // too narrow: whose store, on hover
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", o.description.c_str());
+            ImGui::NewLine(); // not even that fits
         }
     }
     if (state.certs.reading) {
