@@ -146,8 +146,9 @@ void setupColumns(std::span<const Column> columns, const ColumnLayout& layout) {
 bool beginWide(const char* id, float width) {
     const float avail = ImGui::GetContentRegionAvail().x;
     if (width <= avail + 0.5f) return false;
+    // Always: the height fitted to the table then counts the scrollbar (ImGui 1.90 would not).
     ImGui::BeginChild(id, ImVec2(avail, 0.0f), ImGuiChildFlags_AutoResizeY,
-                      ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NavFlattened);
+                      ImGuiWindowFlags_AlwaysHorizontalScrollbar | ImGuiWindowFlags_NavFlattened);
     return true;
 }
 
