@@ -82,7 +82,7 @@ void drawSeveralMatches(AppState& state, std::chrono::sys_seconds now) {
 void drawCertificateTable(AppState& state) {
     if (!state.certs.loaded && !state.certs.reading) loadCertificates(state);
     ImGui::TextUnformatted("Client certificate (the pick fills the EAP-TLS filter)");
-    nextInRow("Refresh");
+    nextInRow(ImGui::CalcTextSize("Refresh").x + 2.0f * ImGui::GetStyle().FramePadding.x);
     ImGui::BeginDisabled(state.certs.reading);
     if (ImGui::SmallButton("Refresh")) loadCertificates(state);
     ImGui::EndDisabled();

@@ -56,9 +56,12 @@ void toWidgetColumn() {
 }
 
 bool nextInRow(const char* label) {
+    return nextInRow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                     ImGui::CalcTextSize(label, nullptr, true).x);
+}
+
+bool nextInRow(float w) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
-                    ImGui::CalcTextSize(label, nullptr, true).x;
     const float lastEnd = ImGui::GetItemRectMax().x;
     const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
     if (lastEnd + style.ItemSpacing.x + w <= right) {

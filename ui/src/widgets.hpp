@@ -28,6 +28,8 @@ float minFieldWidth();
 // Call before a radio button or checkbox labelled `label` that follows another in a row: on the
 // same line if it fits there, else on the next line in the widget column. True: same line.
 bool nextInRow(const char* label);
+// The same for any widget `width` px wide.
+bool nextInRow(float width);
 // A row of radio buttons (wrapping as nextInRow); returns the index clicked when that changes
 // `selected`, else -1.
 int radioRow(std::initializer_list<const char*> labels, int selected);
