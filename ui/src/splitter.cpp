@@ -4,16 +4,18 @@ namespace aovpn::ui {
 
 namespace {
 
-ImU32 gripColour(bool hovered, bool held) {
+// At rest the dots take the dimmed text colour: the light theme's separator is too faint to find.
+ImU32 gripColour(bool hovered, bool held, ImGuiCol rest) {
     return ImGui::GetColorU32(held      ? ImGuiCol_SeparatorActive
                               : hovered ? ImGuiCol_SeparatorHovered
-                                        : ImGuiCol_Separator);
+                                        : rest);
 }
 
 // A line along the middle of the bar and three dots at its centre.
 void drawGrip(ImVec2 min, ImVec2 max, SplitAxis axis, bool hovered, bool held, float dpiScale) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 colour = gripColour(hovered, held);
+    const ImU32 colour = gripColour(hovered, held, ImGuiCol_Separator);
+    const ImU32 dots = gripColour(hovered, held, ImGuiCol_TextDisabled);
     const ImVec2 c((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
     const bool lr = axis == SplitAxis::LeftRight;
     const float line = (hovered || held ? 2.0f : 1.0f) * dpiScale;
@@ -21,10 +23,10 @@ void drawGrip(ImVec2 min, ImVec2 max, SplitAxis axis, bool hovered, bool held, f
         dl->AddLine(ImVec2(c.x, min.y), ImVec2(c.x, max.y), colour, line);
     else
         dl->AddLine(ImVec2(min.x, c.y), ImVec2(max.x, c.y), colour, line);
-    const float r = 1.8f * dpiScale, step = 5.0f * dpiScale;
+    const float r = 2.0f * dpiScale, step = 6.0f * dpiScale;
     for (int k = -1; k <= 1; ++k) {
         const float d = static_cast<float>(k) * step;
-        dl->AddCircleFilled(lr ? ImVec2(c.x, c.y + d) : ImVec2(c.x + d, c.y), r, colour);
+        dl->AddCircleFilled(lr ? ImVec2(c.x, c.y + d) : ImVec2(c.x + d, c.y), r, dots);
     }
 }
 
