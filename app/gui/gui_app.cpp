@@ -11,6 +11,7 @@
 #include "ui/document.hpp"
 #include "ui/file_ops.hpp"
 #include "ui/main_window.hpp"
+#include "ui/pane_layout.hpp"
 #include "ui/tasks.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_script.hpp"
@@ -281,6 +282,7 @@ void setUpSession(Session& s, GLFWwindow* w, const GuiOptions& o, const Platform
         s.settingsFile = pathToUtf8(platform::configDir() / "settings.ini");
         st.settings = ui::loadSettings(s.settingsFile);
         ui::dropMissingRecentFiles(st);
+        ui::restoreLayout(st.view, st.settings);
         applyWindowSettings(st.settings, w, o);
     }
     ui::querySession(st); // first: the target account decides where "installed" is looked up
@@ -297,6 +299,7 @@ void saveSession(Session& s, GLFWwindow* w) {
     ui::Settings& st = s.state.settings;
     glfwGetWindowPos(w, &st.windowX, &st.windowY);
     glfwGetWindowSize(w, &st.windowW, &st.windowH);
+    ui::keepLayout(s.state.view, st);
     if (auto err = ui::saveSettings(st, s.settingsFile); !err.empty())
         fmt::print(stderr, "aovpn-studio: settings not saved: {}\n", err);
 }

@@ -28,8 +28,9 @@ class UiDriver {
     // reach the real clipboard under Wine).
     std::string clipboard;
 
-    // Tall enough that the whole form is laid out (clipped items report nothing).
-    UiDriver() : gui_(ImVec2(1400.0f, 3000.0f)) {
+    // Tall enough that the whole form is laid out (clipped items report nothing), unless a test
+    // asks for a window size of its own (800x600).
+    explicit UiDriver(ImVec2 size = ImVec2(1400.0f, 3000.0f)) : gui_(size) {
         ImGuiIO& io = ImGui::GetIO();
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard; // as the app sets it
         io.ClipboardUserData = &clipboard;

@@ -2,8 +2,12 @@
 #include "model/utf8_path.hpp"
 #include "platform/atomic_file.hpp"
 #include "ui/file_ops.hpp"
+#include "ui/pane_layout.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -57,6 +61,11 @@ Settings loadSettings(const std::string& file) {
             } catch (...) { // a damaged value keeps the default
             }
         };
+        const auto real = [&](float& out, float (*sane)(float)) { // not the locale's comma
+            float v = 0.0f;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+            if (ec == std::errc() && end == value.data() + value.size()) out = sane(v);
+        };
         if (key == "window.x")
             number(s.windowX);
         else if (key == "window.y")
@@ -65,6 +74,10 @@ Settings loadSettings(const std::string& file) {
             number(s.windowW);
         else if (key == "window.h")
             number(s.windowH);
+        else if (key == "layout.form")
+            real(s.formFraction, savedFormFraction);
+        else if (key == "layout.log")
+            real(s.logHeight, savedLogHeight);
         else if (key == "recent" && s.recentFiles.size() < Settings::kMaxRecent && !value.empty())
             s.recentFiles.push_back(value);
     }
@@ -79,6 +92,7 @@ std::string saveSettings(const Settings& s, const std::string& file) {
     text += "window.y=" + std::to_string(s.windowY) + "\n";
     text += "window.w=" + std::to_string(s.windowW) + "\n";
     text += "window.h=" + std::to_string(s.windowH) + "\n";
+    text += fmt::format("layout.form={:.4f}\nlayout.log={:.1f}\n", s.formFraction, s.logHeight);
     for (const auto& r : s.recentFiles)
         if (r.find('\n') == std::string::npos) text += "recent=" + r + "\n";
     return writeFileAtomic(file, text);

@@ -7,6 +7,7 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 
@@ -46,20 +47,20 @@ void certificateRow(AppState& state, int i, std::chrono::sys_seconds now) {
 }
 
 // The short columns take what their header or widest value needs; the names share the rest.
-void setupCertificateColumns(const std::vector<platform::CertificateInfo>& certs,
-                             std::chrono::sys_seconds now) {
+std::array<Column, 6> certificateColumns(const std::vector<platform::CertificateInfo>& certs,
+                                         std::chrono::sys_seconds now) {
     const auto fit = [](const char* widest) { return ImGui::CalcTextSize(widest).x; };
     float status = fit("Status");
     for (const auto& c : certs) {
         const std::string why = unusableReason(c, now);
         status = std::max(status, fit(why.empty() ? "usable" : why.c_str()));
     }
-    ImGui::TableSetupColumn("Subject", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("Issuer", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn("Expires", ImGuiTableColumnFlags_WidthFixed, fit("0000-00-00"));
-    ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_WidthFixed, fit("Key"));
-    ImGui::TableSetupColumn("Client auth", ImGuiTableColumnFlags_WidthFixed, fit("Client auth"));
-    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, status);
+    return {{{"Subject", 3.0f},
+             {"Issuer", 2.0f},
+             {"Expires", 0.0f, fit("0000-00-00")},
+             {"Key", 0.0f, fit("Key")},
+             {"Client auth", 0.0f, fit("Client auth")},
+             {"Status", 0.0f, status}}};
 }
 
 // The filter is by issuer and EKU, not by certificate: say when it still admits several, and
@@ -81,7 +82,7 @@ void drawSeveralMatches(AppState& state, std::chrono::sys_seconds now) {
 void drawCertificateTable(AppState& state) {
     if (!state.certs.loaded && !state.certs.reading) loadCertificates(state);
     ImGui::TextUnformatted("Client certificate (the pick fills the EAP-TLS filter)");
-    ImGui::SameLine();
+    nextInRow(ImGui::CalcTextSize("Refresh").x + 2.0f * ImGui::GetStyle().FramePadding.x);
     ImGui::BeginDisabled(state.certs.reading);
     if (ImGui::SmallButton("Refresh")) loadCertificates(state);
     ImGui::EndDisabled();
@@ -92,12 +93,12 @@ void drawCertificateTable(AppState& state) {
         const std::string text =
             "Store of " + (o.account.name.empty() ? o.description : o.account.name);
         ImGui::SameLine();
-        if (ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetContentRegionAvail().x) {
-            ImGui::TextDisabled("%s", text.c_str());
+        const bool fits = ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetContentRegionAvail().x;
+        if (fits || ImGui::CalcTextSize("(which store?)").x <= ImGui::GetContentRegionAvail().x) {
+            ImGui::TextDisabled("%s", fits ? text.c_str() : "(which store?)"); // whose, on hover
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", o.description.c_str());
         } else {
-            ImGui::TextDisabled("(which store?)"); // too narrow: whose store, on hover
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", o.description.c_str());
+            ImGui::NewLine(); // not even that fits
         }
     }
     if (state.certs.reading) {
@@ -118,11 +119,16 @@ void drawCertificateTable(AppState& state) {
     const float rowH = ImGui::GetTextLineHeightWithSpacing();
     const float all = rowH * static_cast<float>(state.certs.certs.size());
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    const auto setup = [&] { setupCertificateColumns(state.certs.certs, now); };
-    if (!beginScrollTable("certificates", 6, setup, all, rowH * 5.0f)) return;
-    for (int i = 0; i < static_cast<int>(state.certs.certs.size()); ++i)
-        certificateRow(state, i, now);
-    endScrollTable();
+    const auto columns = certificateColumns(state.certs.certs, now);
+    const ColumnLayout layout = layoutColumns(columns, ImGui::GetContentRegionAvail().x);
+    const auto setup = [&] { setupColumns(columns, layout); };
+    const bool wide = beginWide("wide certificates", layout.table);
+    if (beginScrollTable("certificates", 6, setup, all, rowH * 5.0f, layout.table)) {
+        for (int i = 0; i < static_cast<int>(state.certs.certs.size()); ++i)
+            certificateRow(state, i, now);
+        endScrollTable();
+    }
+    endWide(wide);
     drawSeveralMatches(state, now);
 }
 

@@ -8,6 +8,7 @@
 #include "rows.hpp"
 #include "widgets.hpp"
 
+#include <array>
 #include <cstdlib>
 
 namespace aovpn::ui {
@@ -147,13 +148,13 @@ void filterDetails(AppState& state, std::size_t i) {
     fieldIssues(state, policy);
 }
 
-void setupColumns() {
-    ImGui::TableSetupColumn("App", ImGuiTableColumnFlags_WidthStretch, 2.1f);
-    ImGui::TableSetupColumn("Protocol", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("Remote ports", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn("Remote addresses", ImGuiTableColumnFlags_WidthStretch, 2.3f);
-    ImGui::TableSetupColumn("Direction", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, detailsAndRemoveWidth());
+std::array<Column, 6> filterColumns() {
+    return {{{"App", 2.1f},
+             {"Protocol", 0.9f},
+             {"Remote ports", 1.5f},
+             {"Remote addresses", 2.3f},
+             {"Direction", 1.6f},
+             {"", 0.0f, detailsAndRemoveWidth()}}};
 }
 
 void applyRowAction(AppState& state, RowList& rows, const PendingAction& a) {
@@ -176,7 +177,10 @@ void drawFiltersSection(AppState& state) {
     RowTable table;
     table.id = "filters";
     table.columns = 6;
-    table.setupColumns = setupColumns;
+    const auto columns = filterColumns();
+    const ColumnLayout layout = layoutColumns(columns, ImGui::GetContentRegionAvail().x);
+    table.setupColumns = [&] { setupColumns(columns, layout); };
+    table.width = layout.table;
     table.row = [&](std::size_t i) {
         if (const RowAction a = filterRow(state, i, rows.isOpen(i)); a != RowAction::None)
             pending = {a, i};

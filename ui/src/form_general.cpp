@@ -14,24 +14,27 @@ namespace {
 void drawServers(AppState& state) {
     auto& servers = state.doc.profile.nativeProfile->servers;
     RowList rows(state, "servers", servers.size());
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Servers");
-    ImGui::SameLine();
+    fieldLabel("Servers");
     std::optional<std::size_t> removeAt;
     const float nameW = ImGui::GetFontSize() * 9.0f;
     for (std::size_t i = 0; i < servers.size(); ++i) {
         rows.push(i);
         const std::string field = "NativeProfile/Servers[" + std::to_string(i) + "]";
         if (i > 0) toWidgetColumn();
-        if (i == 0) ImGui::SameLine(ImGui::GetFontSize() * 9.5f);
-        ImGui::SetNextItemWidth(-(nameW + ImGui::GetFrameHeight() + 16.0f));
+        // The friendly name goes under the address where beside it would squeeze the address.
+        const float xW = ImGui::GetFrameHeight() + 16.0f;
+        const bool nameBelow = ImGui::GetContentRegionAvail().x - nameW - xW < minFieldWidth();
+        ImGui::SetNextItemWidth(-(nameBelow ? xW : nameW + xW));
         editField(state, field, field + "/fqdn", [&] {
             const bool typed =
                 inputText("##Server FQDN", servers[i].fqdn, "FQDN or IP, e.g. vpn.contoso.com");
             return trimOnEntry(servers[i].fqdn) || typed;
         });
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(nameW);
+        if (nameBelow)
+            toWidgetColumn();
+        else
+            ImGui::SameLine();
+        ImGui::SetNextItemWidth(nameBelow ? -xW : nameW);
         editField(state, field + "/name", field + "/name", [&] {
             const bool typed =
                 inputOptText("##Server friendly name", servers[i].friendlyName, "friendly name");
@@ -59,7 +62,8 @@ void drawTunnelKind(AppState& state) {
     Profile& p = state.doc.profile;
     const bool device = p.deviceTunnel.value_or(false);
     fieldLabel("Tunnel");
-    if (ImGui::RadioButton("User tunnel", !device) && device) {
+    const int picked = radioRow({"User tunnel", "Device tunnel"}, device ? 1 : 0);
+    if (picked == 0) {
         const bool kept = state.doc.userTunnelAside.has_value();
         setDeviceTunnel(p, false, &state.doc.userTunnelAside);
         markEdited(state, {});
@@ -67,9 +71,7 @@ void drawTunnelKind(AppState& state) {
             appendLog(state.view, LogLevel::Info,
                       "User tunnel: its certificate filter, server validation, protocol, routing "
                       "and Remember credentials are back as they were.");
-    }
-    ImGui::SameLine();
-    if (ImGui::RadioButton("Device tunnel", device) && !device) {
+    } else if (picked == 1) {
         setDeviceTunnel(p, true, &state.doc.userTunnelAside);
         markEdited(state, {});
         appendLog(state.view, LogLevel::Info,
@@ -84,13 +86,10 @@ void drawRouting(AppState& state) {
     const bool force =
         np.routingPolicyType && np.routingPolicyType->value == RoutingPolicy::ForceTunnel;
     fieldLabel("Routing");
-    if (ImGui::RadioButton("Split tunnel", !force) && force) {
-        np.routingPolicyType = RoutingPolicy::SplitTunnel;
-        markEdited(state, {});
-    }
-    ImGui::SameLine();
-    if (ImGui::RadioButton("Force tunnel", force) && !force) {
-        np.routingPolicyType = RoutingPolicy::ForceTunnel;
+    const int picked = radioRow({"Split tunnel", "Force tunnel"}, force ? 1 : 0);
+    if (picked >= 0) {
+        np.routingPolicyType =
+            picked == 1 ? RoutingPolicy::ForceTunnel : RoutingPolicy::SplitTunnel;
         markEdited(state, {});
     }
     fieldIssues(state, "NativeProfile/RoutingPolicyType");

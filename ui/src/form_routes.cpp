@@ -110,14 +110,12 @@ RouteClick routeRow(AppState& state, const RowList& rows, std::size_t i, bool of
 
 // The "Filters" column is there only while some route is outside the filters, so the usual
 // table keeps its width for the addresses.
-void setupColumns(bool offers) {
-    ImGui::TableSetupColumn("Address", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("Prefix", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Metric", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Exclusion", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    if (offers)
-        ImGui::TableSetupColumn("Filters", ImGuiTableColumnFlags_WidthFixed, filtersColumnWidth());
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+std::vector<Column> routeColumns(bool offers) {
+    std::vector<Column> c{
+        {"Address", 3.0f}, {"Prefix", 1.0f}, {"Metric", 1.0f}, {"Exclusion", 1.0f}};
+    if (offers) c.push_back({"Filters", 0.0f, filtersColumnWidth()});
+    c.push_back({"", 1.0f});
+    return c;
 }
 
 // One undo step; the engine says what it changed, and the log keeps it.
@@ -136,9 +134,15 @@ void drawRouteTable(AppState& state) {
     const bool offers = !state.derived.routesOutside.empty();
     // One id whatever the column count (ImGui re-lays the columns out when it changes), so a
     // long list keeps its scroll position when the last offer is taken.
+    const std::vector<Column> columns = routeColumns(offers);
+    const ColumnLayout layout = layoutColumns(columns, ImGui::GetContentRegionAvail().x);
+    const bool wide = beginWide("wide routes", layout.table);
     if (!beginScrollTable(
-            "routes", offers ? 6 : 5, [&] { setupColumns(offers); }, all, rowH * 8.0f))
+            "routes", static_cast<int>(columns.size()), [&] { setupColumns(columns, layout); }, all,
+            rowH * 8.0f, layout.table)) {
+        endWide(wide);
         return;
+    }
     std::optional<std::size_t> removeAt, addAt;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(routes.size()));
@@ -155,6 +159,7 @@ void drawRouteTable(AppState& state) {
             if (click == RouteClick::AddToFilter) addAt = k;
         }
     endScrollTable();
+    endWide(wide);
     if (removeAt) {
         routes.erase(routes.begin() + static_cast<std::ptrdiff_t>(*removeAt));
         rows.erased(*removeAt);

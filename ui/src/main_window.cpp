@@ -3,8 +3,11 @@
 #include "ui/actions.hpp"
 #include "ui/document.hpp"
 #include "ui/gateway_check.hpp"
+#include "ui/pane_layout.hpp"
 #include "ui/panels.hpp"
 #include "ui/tasks.hpp"
+
+#include "splitter.hpp"
 
 #include <imgui.h>
 
@@ -18,19 +21,25 @@ namespace {
 // order (form, preview, issues, action bar, log) instead of cycling inside one pane.
 constexpr ImGuiWindowFlags kPane = ImGuiWindowFlags_NavFlattened;
 
-// A vertical bar between form and preview that the user drags to share the width.
-void verticalSplitter(ViewState& view, float totalWidth, float height) {
+// The bar between form and preview: held, it follows the mouse within the panes' minimums.
+void formPreviewSplitter(ViewState& view, float left, float total, float height) {
     ImGui::SameLine(0.0f, 0.0f);
-    const float w = 6.0f * view.dpiScale;
-    ImGui::PushTabStop(false); // a mouse handle: Tab goes from the form to the preview
-    ImGui::InvisibleButton("##split", ImVec2(w, height));
-    ImGui::PopTabStop();
-    if (ImGui::IsItemHovered() || ImGui::IsItemActive())
-        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-    if (ImGui::IsItemActive() && totalWidth > 0.0f)
-        view.formFraction =
-            std::clamp(view.formFraction + ImGui::GetIO().MouseDelta.x / totalWidth, 0.25f, 0.75f);
+    const float bar = splitterThickness(view.dpiScale);
+    if (splitter("##form-preview splitter", SplitAxis::LeftRight, height, view.dpiScale))
+        view.formFraction = fractionFor(total, ImGui::GetIO().MousePos.x - left - bar * 0.5f,
+                                        paneMinimums(ImGui::GetFontSize()));
     ImGui::SameLine(0.0f, 0.0f);
+}
+
+// The bar above the log: held, the log's top follows the mouse. `bottom` is where the log ends.
+void logSplitter(ViewState& view, float bottom, float shared) {
+    const float bar = splitterThickness(view.dpiScale);
+    if (splitter("##log splitter", SplitAxis::TopBottom, ImGui::GetContentRegionAvail().x,
+                 view.dpiScale)) {
+        const float wanted = bottom - ImGui::GetIO().MousePos.y - bar * 0.5f;
+        view.logHeight =
+            logHeightFor(shared, wanted, paneMinimums(ImGui::GetFontSize())) / view.dpiScale;
+    }
 }
 
 void drawRightColumn(AppState& state, float height) {
@@ -44,6 +53,30 @@ void drawRightColumn(AppState& state, float height) {
     drawIssuesPanel(state);
     ImGui::EndChild();
     ImGui::EndGroup();
+}
+
+// Where the panes go this frame, from the view's split and log height within the minimums.
+struct MainLayout {
+    float total = 0; // the width form and preview share
+    SplitWidths split;
+    float shared = 0; // the height the top panes and the log share
+    float topH = 0;
+    float bottom = 0; // the screen y where the log ends
+};
+
+MainLayout layoutFor(const ViewState& view, ImVec2 avail) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const PaneMinimums m = paneMinimums(ImGui::GetFontSize());
+    const float bar = splitterThickness(view.dpiScale);
+    const float actionH = ImGui::GetFrameHeight() + 2.0f * style.ItemSpacing.y;
+    MainLayout l;
+    l.total = std::max(0.0f, avail.x - bar);
+    l.split = splitWidths(l.total, view.formFraction, m);
+    l.shared = std::max(0.0f, avail.y - actionH - bar - style.ItemSpacing.y);
+    const float logH = logHeightFor(l.shared, view.logHeight * view.dpiScale, m);
+    l.topH = std::max(ImGui::GetFrameHeight() * 4.0f, l.shared - logH);
+    l.bottom = ImGui::GetCursorScreenPos().y + avail.y;
+    return l;
 }
 
 } // namespace
@@ -67,24 +100,20 @@ void drawMainWindow(AppState& state) {
     handleShortcuts(state);
     drawMenuBar(state);
 
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float actionH = ImGui::GetFrameHeight() + 2.0f * style.ItemSpacing.y;
-    const float logH = state.view.logHeight * state.view.dpiScale;
-    const float topH = std::max(100.0f, avail.y - actionH - logH - style.ItemSpacing.y);
-    const float formW = avail.x * state.view.formFraction;
-
+    const MainLayout l = layoutFor(state.view, ImGui::GetContentRegionAvail());
     if (state.view.startPage) {
-        drawStartPage(state, topH);
+        drawStartPage(state, l.topH);
     } else {
-        ImGui::BeginChild("Form", ImVec2(formW, topH), ImGuiChildFlags_Border, kPane);
+        const float left = ImGui::GetCursorScreenPos().x;
+        ImGui::BeginChild("Form", ImVec2(l.split.form, l.topH), ImGuiChildFlags_Border, kPane);
         drawLeftPane(state);
         ImGui::EndChild();
-        verticalSplitter(state.view, avail.x, topH);
-        drawRightColumn(state, topH);
+        formPreviewSplitter(state.view, left, l.total, l.topH);
+        drawRightColumn(state, l.topH);
     }
 
     drawActionBar(state);
+    logSplitter(state.view, l.bottom, l.shared);
     ImGui::BeginChild("Log", ImVec2(0.0f, 0.0f), ImGuiChildFlags_Border, kPane);
     drawLogPanel(state);
     ImGui::EndChild();

@@ -1,8 +1,11 @@
 #include "rows.hpp"
 
+#include "wheel_handoff.hpp"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -72,7 +75,7 @@ bool beginPart(const RowList& rows, const RowTable& t, std::size_t first) {
                                        ImGuiTableFlags_NoSavedSettings;
     // Every part has an id of its own: the first row's key makes it.
     if (first > 0) ImGui::PushID(static_cast<int>(rows.key(first)));
-    const bool open = ImGui::BeginTable(t.id, t.columns, kFlags);
+    const bool open = ImGui::BeginTable(t.id, t.columns, kFlags, ImVec2(t.width, 0.0f));
     if (!open) {
         if (first > 0) ImGui::PopID();
         return false;
@@ -104,7 +107,58 @@ void drawArea(const RowList& rows, const RowTable& t, std::size_t i) {
 
 } // namespace
 
-void drawRowTable(const RowList& rows, const RowTable& t) {
+ColumnLayout layoutColumns(std::span<const Column> columns, float avail) {
+    const float pad = 2.0f * ImGui::GetStyle().CellPadding.x + 1.0f; // padding, border
+    ColumnLayout l;
+    l.widths.assign(columns.size(), 0.0f);
+    std::vector<bool> atMinimum(columns.size(), false);
+    // Share out, give a column whose share is below its header that header, share again.
+    for (bool again = true; again;) {
+        again = false;
+        float rest = avail - 2.0f, weights = 0.0f;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const Column& c = columns[i];
+            const bool stretched = c.weight > 0.0f && !atMinimum[i];
+            if (c.weight <= 0.0f) l.widths[i] = c.width;
+            if (atMinimum[i]) l.widths[i] = ImGui::CalcTextSize(c.name).x;
+            rest -= pad + (stretched ? 0.0f : l.widths[i]);
+            weights += stretched ? c.weight : 0.0f;
+        }
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            if (columns[i].weight <= 0.0f || atMinimum[i]) continue;
+            l.widths[i] = std::floor(std::max(rest, 0.0f) * columns[i].weight / weights);
+            if (l.widths[i] < ImGui::CalcTextSize(columns[i].name).x) again = atMinimum[i] = true;
+        }
+    }
+    l.table = 2.0f;
+    for (float w : l.widths)
+        l.table += w + pad;
+    l.table = std::max(avail, std::ceil(l.table));
+    return l;
+}
+
+void setupColumns(std::span<const Column> columns, const ColumnLayout& layout) {
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        ImGui::TableSetupColumn(columns[i].name, ImGuiTableColumnFlags_WidthFixed,
+                                std::max(layout.widths[i], 1.0f));
+}
+
+bool beginWide(const char* id, float width) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (width <= avail + 0.5f) return false;
+    // Always: the height fitted to the table then counts the scrollbar (ImGui 1.90 would not).
+    ImGui::BeginChild(id, ImVec2(avail, 0.0f), ImGuiChildFlags_AutoResizeY,
+                      ImGuiWindowFlags_AlwaysHorizontalScrollbar | ImGuiWindowFlags_NavFlattened);
+    return true;
+}
+
+void endWide(bool wide) {
+    if (wide) ImGui::EndChild();
+}
+
+namespace {
+
+void drawRowParts(const RowList& rows, const RowTable& t) {
     std::size_t i = 0;
     while (i < rows.size()) {
         const std::size_t first = i;
@@ -120,6 +174,14 @@ void drawRowTable(const RowList& rows, const RowTable& t) {
         endPart(first);
         if (below) drawArea(rows, t, i - 1);
     }
+}
+
+} // namespace
+
+void drawRowTable(const RowList& rows, const RowTable& t) {
+    const bool wide = rows.size() > 0 && beginWide("wide", t.width);
+    drawRowParts(rows, t);
+    endWide(wide);
 }
 
 } // namespace aovpn::ui
@@ -170,25 +232,26 @@ bool gScrolling = false; // what the open beginScrollTable chose (tables do not 
 } // namespace
 
 bool beginScrollTable(const char* id, int columns, const std::function<void()>& setupColumns,
-                      float rowsHeight, float maxHeight) {
+                      float rowsHeight, float maxHeight, float width) {
     gScrolling = rowsHeight > maxHeight;
     if (!gScrolling) {
-        if (!ImGui::BeginTable(id, columns, kTableFlags)) return false;
+        if (!ImGui::BeginTable(id, columns, kTableFlags, ImVec2(width, 0.0f))) return false;
         setupColumns();
         headersRow();
         return true;
     }
     const float bar = ImGui::GetStyle().ScrollbarSize;
     ImGui::PushID(id);
-    if (ImGui::BeginTable("header", columns, kTableFlags,
-                          ImVec2(ImGui::GetContentRegionAvail().x - bar, 0.0f))) {
+    const float w = width > 0.0f ? width : ImGui::GetContentRegionAvail().x;
+    if (ImGui::BeginTable("header", columns, kTableFlags, ImVec2(w - bar, 0.0f))) {
         setupColumns();
         headersRow();
         ImGui::EndTable();
     }
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y);
-    ImGui::BeginChild("rows", ImVec2(0.0f, maxHeight), ImGuiChildFlags_None,
+    ImGui::BeginChild("rows", ImVec2(w, maxHeight), ImGuiChildFlags_None,
                       ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+    handWheelOnAtEnds();
     if (ImGui::BeginTable("rows", columns, kTableFlags)) {
         setupColumns();
         return true;

@@ -18,7 +18,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string_view>
+#include <vector>
 
 namespace aovpn::ui {
 
@@ -48,11 +50,33 @@ class RowList {
     ImGuiID seed_;
 };
 
+// A table column: stretched by `weight` (> 0), or else `width` px wide.
+struct Column {
+    const char* name;
+    float weight = 0;
+    float width = 0;
+};
+// Each stretched column gets its share of `avail` by weight, but never less than its header's
+// width (the others share the rest); fixed ones get their width. `table` is the sum: more than
+// `avail` where the pane is too narrow, and then the table scrolls sideways (beginWide).
+struct ColumnLayout {
+    std::vector<float> widths;
+    float table = 0;
+};
+ColumnLayout layoutColumns(std::span<const Column> columns, float avail);
+// TableSetupColumn for each of `columns` at its width, in a table just begun.
+void setupColumns(std::span<const Column> columns, const ColumnLayout& layout);
+// Around a table of `width`: where it is wider than the pane, a child that scrolls sideways
+// (its height follows the table). Pair with endWide(what beginWide returned).
+bool beginWide(const char* id, float width);
+void endWide(bool wide);
+
 struct RowTable {
     const char* id; // the first part's table id; later parts add their first row's key
     int columns;
-    std::function<void()> setupColumns;       // TableSetupColumn calls, the same for every part
-    std::function<void(std::size_t)> row;     // one row's cells (the row is begun for it)
+    float width = 0;                      // the tables' width (ColumnLayout::table), 0: the pane's
+    std::function<void()> setupColumns;   // TableSetupColumn calls, the same for every part
+    std::function<void(std::size_t)> row; // one row's cells (the row is begun for it)
     std::function<bool(std::size_t)> hasArea; // true: row i needs the area under it
     std::function<void(std::size_t)> area;    // that area, full width, in row i's id scope
 };
@@ -65,8 +89,9 @@ void drawRowTable(const RowList& rows, const RowTable& table);
 // scope of its own, which Tab never enters (ImGui 1.90); here the header is a table of its own
 // and the rows a table in a NavFlattened child, with the same columns over the same width.
 // End with endScrollTable() when it returned true.
+// `width` as RowTable's. The rows' child hands the wheel on to the form at its ends.
 bool beginScrollTable(const char* id, int columns, const std::function<void()>& setupColumns,
-                      float rowsHeight, float maxHeight);
+                      float rowsHeight, float maxHeight, float width = 0.0f);
 void endScrollTable();
 
 enum class RowAction { None, Remove, ToggleDetails };

@@ -25,17 +25,61 @@ namespace {
 float widgetColumn() {
     return ImGui::GetFontSize() * 9.5f;
 }
+// Too narrow for label and field side by side: labels go above their fields, which then take
+// the whole width (the form pane has a minimum width, but areas and dialogs may be narrower).
+bool labelsAbove() {
+    return ImGui::GetContentRegionMax().x - widgetColumn() < minFieldWidth();
+}
 } // namespace
+
+float minFieldWidth() {
+    return ImGui::GetFontSize() * 12.0f;
+}
 
 void fieldLabel(const char* text) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(text);
-    ImGui::SameLine(widgetColumn());
+    const float labelEnd =
+        ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX();
+    if (labelsAbove()) {
+        // The field goes on the next line, from the line's start.
+    } else if (labelEnd + ImGui::GetStyle().ItemSpacing.x > widgetColumn()) {
+        toWidgetColumn(); // a long label goes above its field, which stays in the column
+    } else {
+        ImGui::SameLine(widgetColumn());
+    }
     ImGui::SetNextItemWidth(-FLT_MIN);
 }
 
 void toWidgetColumn() {
-    ImGui::SetCursorPosX(widgetColumn());
+    if (!labelsAbove()) ImGui::SetCursorPosX(widgetColumn());
+}
+
+bool nextInRow(const char* label) {
+    return nextInRow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                     ImGui::CalcTextSize(label, nullptr, true).x);
+}
+
+bool nextInRow(float w) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float lastEnd = ImGui::GetItemRectMax().x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
+    if (lastEnd + style.ItemSpacing.x + w <= right) {
+        ImGui::SameLine();
+        return true;
+    }
+    toWidgetColumn(); // the next line, in the column the row began in
+    return false;
+}
+
+int radioRow(std::initializer_list<const char*> labels, int selected) {
+    int clicked = -1, i = 0;
+    for (const char* label : labels) {
+        if (i > 0) nextInRow(label);
+        if (ImGui::RadioButton(label, i == selected) && i != selected) clicked = i;
+        ++i;
+    }
+    return clicked;
 }
 
 bool inputText(const char* label, std::string& text, const char* hint, ImGuiInputTextFlags flags) {

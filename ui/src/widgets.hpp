@@ -8,16 +8,31 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace aovpn::ui {
 
-// Label column: the field's label on the left, the widget filling the rest of the row.
+// Label column: the field's label on the left, the widget filling the rest of the row. A label
+// longer than the column goes above its field; where the row is too narrow for a field of
+// minFieldWidth() beside the column, every label goes above its field (full width).
 void fieldLabel(const char* text);
-// Moves the cursor to the widget column (for rows under a label, and messages).
+// Moves the cursor to the widget column (for rows under a label, and messages); where labels
+// go above their fields, the column is the line's start.
 void toWidgetColumn();
+// The narrowest a text field may be made (12 font widths): wider rows wrap instead.
+float minFieldWidth();
+
+// Call before a radio button or checkbox labelled `label` that follows another in a row: on the
+// same line if it fits there, else on the next line in the widget column. True: same line.
+bool nextInRow(const char* label);
+// The same for any widget `width` px wide.
+bool nextInRow(float width);
+// A row of radio buttons (wrapping as nextInRow); returns the index clicked when that changes
+// `selected`, else -1.
+int radioRow(std::initializer_list<const char*> labels, int selected);
 
 bool inputText(const char* label, std::string& text, const char* hint = nullptr,
                ImGuiInputTextFlags flags = 0);

@@ -201,10 +201,13 @@ enum class FileAction {
     ImportAzure, // the Azure VPN client package (ui/azure_import.hpp)
 };
 
+constexpr float kDefaultFormFraction = 0.46f;
+constexpr float kDefaultLogHeight = 140.0f;
+
 // How the window looks right now; never saved into a profile.
 struct ViewState {
-    float formFraction = 0.46f; // share of the width the form takes
-    float logHeight = 140.0f;   // in unscaled pixels
+    float formFraction = kDefaultFormFraction; // share of the width the form takes
+    float logHeight = kDefaultLogHeight;       // in unscaled pixels
     int previewTab = 0;
     float dpiScale = 1.0f;
     Fonts fonts;
@@ -238,6 +241,8 @@ struct ViewState {
 // Kept between runs in the user's config folder.
 struct Settings {
     int windowX = -1, windowY = -1, windowW = 0, windowH = 0;
+    // The splitters' places (ViewState::formFraction, logHeight), as the user dragged them.
+    float formFraction = kDefaultFormFraction, logHeight = kDefaultLogHeight;
     std::vector<std::string> recentFiles; // newest first, UTF-8
     static constexpr std::size_t kMaxRecent = 8;
 };
