@@ -183,6 +183,10 @@ TEST_CASE("800x600: no table column is narrower than its header (filters, routes
             ++checked;
             CHECK_MESSAGE(t->Columns[c].WidthGiven + 1.0f >= ImGui::CalcTextSize(name.c_str()).x,
                           name << " is " << t->Columns[c].WidthGiven << " px wide");
+            // Wider than the header where the cell needs it: "any app", "(not set)" and its arrow.
+            const float fonts = name == "App" ? 4.5f : name == "Direction" ? 6.5f : 0.0f;
+            CHECK_MESSAGE(t->Columns[c].WidthGiven + 1.0f >= fonts * ImGui::GetFontSize(),
+                          name << " is " << t->Columns[c].WidthGiven << " px wide");
         }
     }
     CHECK(checked >= 9); // the filters' five named columns and the routes' four at least
@@ -266,4 +270,20 @@ TEST_CASE("800x600: the wheel scrolls the routes list, then the form once the li
     ImGui::GetIO().AddMouseWheelEvent(0.0f, -1.0f);
     ui.frames(2);
     CHECK(form->Scroll.y > formAt); // at its end, the wheel scrolls the form
+}
+
+TEST_CASE("at 800x600 the action bar's texts stay in the window: a long one is cut, the rest "
+          "moves to the next line") {
+    test::UiDriver ui(kSmall);
+    azure(ui);
+    ui.state.view.status =
+        "The connect test is unavailable: " + std::string(300, 'x') + " TAILMARK";
+    const std::string shown = ui.shownText();
+    CHECK(shown.find("Target: ") != std::string::npos);
+    CHECK(shown.find("The connect test is unavailable: xxx") != std::string::npos);
+    CHECK(shown.find("...") != std::string::npos);
+    CHECK(shown.find("TAILMARK") == std::string::npos); // cut, not drawn past the edge
+    // A text that fits on the next line is not cut.
+    ui.state.view.status = "Saved to a folder that is read-only. TAILMARK";
+    CHECK(ui.shownText().find("read-only. TAILMARK") != std::string::npos);
 }

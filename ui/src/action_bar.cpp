@@ -10,6 +10,8 @@
 namespace aovpn::ui {
 
 namespace {
+const ImVec4 kWarning(0.66f, 0.42f, 0.0f, 1.0f); // the no-MDM-bridge state and the status line
+
 // A button that says why when it is disabled.
 bool actionButton(const char* label, bool enabled, const std::string& why) {
     ImGui::BeginDisabled(!enabled);
@@ -48,7 +50,8 @@ void progress(AppState& state) {
 }
 
 void target(const AppState& state) {
-    ImGui::Text("Target: %s", targetDescription(state).c_str());
+    const std::string text = "Target: " + targetDescription(state);
+    if (rowText(text) && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
     // The wrong-account trap (an elevated admin writing into their own account) stays in sight.
     if (!state.install.session) return;
     if (auto warn = platform::wrongAccountWarning(*state.install.session, currentTarget(state))) {
@@ -71,11 +74,12 @@ void drawActionBar(AppState& state) {
     } else if (const std::string text = installText(state); !text.empty()) {
         const bool noBridge = state.install.lookup &&
                               state.install.lookup->state == platform::InstallState::NoMdmBridge;
-        if (noBridge) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.42f, 0.0f, 1.0f));
-        ImGui::TextUnformatted(text.c_str());
-        if (noBridge) ImGui::PopStyleColor();
-        if (state.install.lookup && state.install.lookup->error && ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", state.install.lookup->error->describe().c_str());
+        const bool cut = rowText(text, noBridge ? &kWarning : nullptr);
+        const auto& lookup = state.install.lookup;
+        const platform::Error* error = lookup && lookup->error ? &*lookup->error : nullptr;
+        if ((cut || error) && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s",
+                              error ? (text + "\n\n" + error->describe()).c_str() : text.c_str());
         ImGui::SameLine();
         separator();
     }
@@ -84,7 +88,8 @@ void drawActionBar(AppState& state) {
     if (!state.view.status.empty()) {
         ImGui::SameLine();
         separator();
-        ImGui::TextColored(ImVec4(0.66f, 0.42f, 0.0f, 1.0f), "%s", state.view.status.c_str());
+        if (rowText(state.view.status, &kWarning) && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", state.view.status.c_str());
     }
 }
 

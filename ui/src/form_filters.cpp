@@ -149,11 +149,11 @@ void filterDetails(AppState& state, std::size_t i) {
 }
 
 std::array<Column, 6> filterColumns() {
-    return {{{"App", 2.1f},
+    return {{{"App", 2.1f, 0.0f, 4.5f}, // "any app"
              {"Protocol", 0.9f},
              {"Remote ports", 1.5f},
              {"Remote addresses", 2.3f},
-             {"Direction", 1.6f},
+             {"Direction", 1.6f, 0.0f, 6.5f}, // "(not set)" and the combo's arrow
              {"", 0.0f, detailsAndRemoveWidth()}}};
 }
 

@@ -107,6 +107,12 @@ void drawArea(const RowList& rows, const RowTable& t, std::size_t i) {
 
 } // namespace
 
+namespace {
+float minimumWidth(const Column& c) {
+    return std::max(ImGui::CalcTextSize(c.name).x, c.minFonts * ImGui::GetFontSize());
+}
+} // namespace
+
 ColumnLayout layoutColumns(std::span<const Column> columns, float avail) {
     const float pad = 2.0f * ImGui::GetStyle().CellPadding.x + 1.0f; // padding, border
     ColumnLayout l;
@@ -120,14 +126,14 @@ ColumnLayout layoutColumns(std::span<const Column> columns, float avail) {
             const Column& c = columns[i];
             const bool stretched = c.weight > 0.0f && !atMinimum[i];
             if (c.weight <= 0.0f) l.widths[i] = c.width;
-            if (atMinimum[i]) l.widths[i] = ImGui::CalcTextSize(c.name).x;
+            if (atMinimum[i]) l.widths[i] = minimumWidth(c);
             rest -= pad + (stretched ? 0.0f : l.widths[i]);
             weights += stretched ? c.weight : 0.0f;
         }
         for (std::size_t i = 0; i < columns.size(); ++i) {
             if (columns[i].weight <= 0.0f || atMinimum[i]) continue;
             l.widths[i] = std::floor(std::max(rest, 0.0f) * columns[i].weight / weights);
-            if (l.widths[i] < ImGui::CalcTextSize(columns[i].name).x) again = atMinimum[i] = true;
+            if (l.widths[i] < minimumWidth(columns[i])) again = atMinimum[i] = true;
         }
     }
     l.table = 2.0f;

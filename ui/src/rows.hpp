@@ -55,10 +55,11 @@ struct Column {
     const char* name;
     float weight = 0;
     float width = 0;
+    float minFonts = 0; // at least this many font sizes wide (its hint, a combo's "(not set)")
 };
 // Each stretched column gets its share of `avail` by weight, but never less than its header's
-// width (the others share the rest); fixed ones get their width. `table` is the sum: more than
-// `avail` where the pane is too narrow, and then the table scrolls sideways (beginWide).
+// width or minFonts (the others share the rest); fixed ones get their width. `table` is the sum:
+// more than `avail` where the pane is too narrow, and then the table scrolls sideways (beginWide).
 struct ColumnLayout {
     std::vector<float> widths;
     float table = 0;

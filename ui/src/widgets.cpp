@@ -82,6 +82,35 @@ int radioRow(std::initializer_list<const char*> labels, int selected) {
     return clicked;
 }
 
+namespace {
+// The longest start of `text` that, with "...", is at most `room` px wide.
+std::string cutToWidth(const std::string& text, float room) {
+    const float dots = ImGui::CalcTextSize("...").x;
+    std::size_t end = 0;
+    for (std::size_t next = 0; next < text.size(); end = next) {
+        next = end + 1;
+        while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80)
+            ++next; // a UTF-8 continuation byte: not a place to cut
+        if (ImGui::CalcTextSize(text.data(), text.data() + next).x + dots > room) break;
+    }
+    return text.substr(0, end) + "...";
+}
+} // namespace
+
+bool rowText(const std::string& text, const ImVec4* colour) {
+    const float lineStart = ImGui::GetWindowPos().x + ImGui::GetStyle().WindowPadding.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
+    const float width = ImGui::CalcTextSize(text.c_str()).x;
+    if (ImGui::GetCursorScreenPos().x + width > right && ImGui::GetCursorScreenPos().x > lineStart)
+        ImGui::NewLine();
+    const float room = right - ImGui::GetCursorScreenPos().x;
+    const bool cut = width > room;
+    if (colour) ImGui::PushStyleColor(ImGuiCol_Text, *colour);
+    ImGui::TextUnformatted(cut ? cutToWidth(text, room).c_str() : text.c_str());
+    if (colour) ImGui::PopStyleColor();
+    return cut;
+}
+
 bool inputText(const char* label, std::string& text, const char* hint, ImGuiInputTextFlags flags) {
     flags |= ImGuiInputTextFlags_CallbackResize;
     if (hint)
