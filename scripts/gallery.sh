@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # docs/gallery/: the screens a helpdesk meets first, taken from the real app driven by
-# --ui-script (scripts/gallery.uis), at 1360x860 and 800x600, from the Linux build and
+# --ui-script (scripts/gallery.uis, gallery-error.uis), at 1360x860 and 800x600, from the Linux build and
 # from the Windows exe under Wine: the start page, the Azure template with a certificate picked,
 # an error dialog (a file that is not XML opened), and the traffic-filter table with two filters.
 # Each run gets its own home folder (no recent files, no saved layout) and a test CA with a client
@@ -12,7 +12,6 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 linux_build="$(realpath -m "${1:-$root/build/native}")"
 windows_build="$(realpath -m "${2:-$root/build/windows}")"
 out="$root/docs/gallery"
-script="$root/scripts/gallery.uis"
 work="$(mktemp -d)"
 # shellcheck source=lib/xvfb.sh
 . "$root/scripts/lib/xvfb.sh"
@@ -40,14 +39,21 @@ make_certs() {
   echo "This is a note, not a VPN profile." >"$work/notes.txt"
 }
 
-# run NAME DRIVE SIZE APP...: the gallery script with its placeholders filled in, one size.
+# fill SCRIPT NAME DRIVE SIZE: the script with @OUT@ filled in, written to the work folder.
+fill() {
+  local uis="$work/$2-$4-$(basename "$1")"
+  sed -e "s|@OUT@|$3$out/$2-$4|g" "$1" >"$uis"
+  echo "$3$uis"
+}
+
+# run NAME DRIVE SIZE APP...: the gallery's two runs, one size: the screens from a first start,
+# then the error dialog of a text file opened as a profile.
 run() {
   local name="$1" drive="$2" size="$3"
   shift 3
-  local uis="$work/$name-$size.uis"
-  sed -e "s|@OUT@|$drive$out/$name-$size|g" -e "s|@NOTES@|$drive$work/notes.txt|g" \
-    "$script" >"$uis"
-  "$@" --size "$size" --ui-script "$drive$uis"
+  "$@" --size "$size" --ui-script "$(fill "$root/scripts/gallery.uis" "$name" "$drive" "$size")" &&
+    "$@" --size "$size" --open "$drive$work/notes.txt" \
+      --ui-script "$(fill "$root/scripts/gallery-error.uis" "$name" "$drive" "$size")"
 }
 
 make_certs
