@@ -9,6 +9,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace aovpn {
 namespace {
 
@@ -51,6 +55,37 @@ const std::array<Escaped, 256> kEscaped = [] {
     return t;
 }();
 
+// Room past the end for the last fixed-size copy (16-byte block or 8-byte entity).
+constexpr std::size_t kSlack = 16;
+
+#if defined(__SSE2__)
+__m128i load16(const char* s) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+}
+
+__m128i bytesEqual(__m128i v, char c) {
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
+}
+
+// Bit i set: byte i of the block is & < > or ".
+unsigned specialBits(__m128i v) {
+    const __m128i angle = _mm_or_si128(bytesEqual(v, '<'), bytesEqual(v, '>'));
+    const __m128i other = _mm_or_si128(bytesEqual(v, '&'), bytesEqual(v, '"'));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(angle, other)));
+}
+
+// What each byte's entity adds to the size (&amp; 4, &lt; &gt; 3, &quot; 5), summed into the
+// two 64-bit halves of `sum` (no popcount instruction on plain x86-64).
+__m128i addExtraBytes(__m128i sum, __m128i v) {
+    const __m128i angle = _mm_or_si128(bytesEqual(v, '<'), bytesEqual(v, '>'));
+    const __m128i extra =
+        _mm_or_si128(_mm_or_si128(_mm_and_si128(bytesEqual(v, '&'), _mm_set1_epi8(4)),
+                                  _mm_and_si128(angle, _mm_set1_epi8(3))),
+                     _mm_and_si128(bytesEqual(v, '"'), _mm_set1_epi8(5)));
+    return _mm_add_epi64(sum, _mm_sad_epu8(extra, _mm_setzero_si128()));
+}
+#endif
+
 struct Entity {
     std::string_view text;
     char ch;
@@ -77,16 +112,44 @@ InstanceIdResult instanceIdError(std::string message) {
 } // namespace
 
 std::string escapeCimString(std::string_view xml) {
-    // On the preview's path, megabytes for 10,000 routes, a fifth of them angle brackets: size
-    // the result exactly, then write every byte as one fixed 8-byte copy and advance by its
-    // length, so there is no branch and no capacity check per character.
-    std::size_t size = 0;
-    for (const char c : xml)
-        size += kEscaped[static_cast<unsigned char>(c)].size;
-    std::string out(size + sizeof(Escaped), '\0'); // slack for the last fixed-size copy
+    // On the preview's path, megabytes for 10,000 routes, an entity every ~8 bytes: size the
+    // result exactly, then copy the runs between entities 16 bytes at a time (SSE2, which every
+    // x86-64 has) and each entity as one fixed 8-byte copy; the tail byte by byte.
+    const char* s = xml.data();
+    const char* const end = s + xml.size();
+    std::size_t size = xml.size();
+#if defined(__SSE2__)
+    __m128i sum = _mm_setzero_si128();
+    for (; end - s >= 16; s += 16)
+        sum = addExtraBytes(sum, load16(s));
+    std::uint64_t halves[2];
+    std::memcpy(halves, &sum, sizeof halves);
+    size += static_cast<std::size_t>(halves[0] + halves[1]);
+#endif
+    for (; s < end; ++s)
+        size += kEscaped[static_cast<unsigned char>(*s)].size - 1u;
+    std::string out(size + kSlack, '\0');
     char* o = out.data();
-    for (const char c : xml) {
-        const Escaped& e = kEscaped[static_cast<unsigned char>(c)];
+    s = xml.data();
+#if defined(__SSE2__)
+    while (end - s >= 16) {
+        const __m128i block = load16(s);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o), block);
+        const unsigned any = specialBits(block);
+        if (any == 0) {
+            s += 16;
+            o += 16;
+            continue;
+        }
+        const int k = __builtin_ctz(any); // the run before it is in place already
+        const Escaped& e = kEscaped[static_cast<unsigned char>(s[k])];
+        std::memcpy(o + k, &e, sizeof e);
+        o += k + e.size;
+        s += k + 1;
+    }
+#endif
+    for (; s < end; ++s) {
+        const Escaped& e = kEscaped[static_cast<unsigned char>(*s)];
         std::memcpy(o, &e, sizeof e);
         o += e.size;
     }

@@ -137,9 +137,10 @@ void writeElement(XmlOut& out, const Element& el, const void* object, int depth)
 WriteResult writeProfileXmlChecked(const Profile& profile, const WriteOptions& options) {
     WriteResult result;
     // About 110 bytes per route and 330 per traffic filter: one allocation for big profiles.
-    result.xml.reserve(2048 + profile.routes.size() * 112 + profile.trafficFilters.size() * 336);
-    XmlOut out(result.xml, result.warnings, options.comments);
+    XmlOut out(result.xml, result.warnings, options.comments,
+               2048 + profile.routes.size() * 112 + profile.trafficFilters.size() * 336);
     writeElement(out, schema::vpnProfile(), &profile, 0);
+    out.finish();
     return result;
 }
 

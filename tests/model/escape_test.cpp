@@ -117,3 +117,48 @@ TEST_CASE("InstanceID decoding inverts encoding and keeps malformed escapes") {
     }
     CHECK(decodeInstanceId(r.value) == h);
 }
+
+namespace {
+// The plain definition the fast escaper must equal: & first, then < > ", one byte at a time.
+std::string escapedSlowly(const std::string& s) {
+    std::string out;
+    for (const char c : s) {
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else if (c == '"')
+            out += "&quot;";
+        else
+            out += c;
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("CIM escaping equals the byte-by-byte definition at every length and position") {
+    // The fast path copies 16-byte blocks and sums entity sizes per block: put each special
+    // character (and a NUL, a high byte) at every offset of texts around the block sizes.
+    const std::string specials = std::string("&<>\"\0\xC3\x80", 7);
+    for (std::size_t length = 0; length <= 50; ++length) {
+        const std::string plain(length, 'x');
+        CHECK(escapeCimString(plain) == plain);
+        for (std::size_t at = 0; at < length; ++at) {
+            for (const char c : specials) {
+                std::string s = plain;
+                s[at] = c;
+                CHECK(escapeCimString(s) == escapedSlowly(s));
+                std::string dense(length, c); // every byte special
+                dense[at] = 'y';
+                CHECK(escapeCimString(dense) == escapedSlowly(dense));
+            }
+        }
+    }
+    std::string big;
+    for (int i = 0; big.size() < 300 * 1024; ++i)
+        big += "<Route><Address>10.0." + std::to_string(i % 250) + ".1</Address></Route>" +
+               (i % 7 == 0 ? "&quot;\"" : "");
+    CHECK(escapeCimString(big) == escapedSlowly(big));
+}

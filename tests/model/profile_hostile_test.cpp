@@ -278,3 +278,25 @@ TEST_CASE("comments inside kept elements are written so that they read back") {
     CHECK(readProfileXml(xml).profile ==
           readProfileXml(writeProfileXml(readProfileXml(xml).profile)).profile);
 }
+
+TEST_CASE("the writer's eight-byte text copy escapes and cleans at every position") {
+    // Values are copied eight bytes at a time while no byte needs more: put each byte that does
+    // at every offset of values around that size, and check the written text reads back.
+    for (std::size_t length = 1; length <= 20; ++length) {
+        for (std::size_t at = 0; at < length; ++at) {
+            for (const char c : std::string("&<>\t\n\x01\xC3", 7)) {
+                std::string text(length, 'a');
+                text[at] = c;
+                if (c == '\xC3') text.insert(at + 1, "\xA9"); // U+00E9, valid UTF-8
+                Profile p;
+                p.profileName = text;
+                const WriteResult w = writeProfileXmlChecked(p);
+                CHECK(wellFormed(w.xml));
+                std::string expected = text;
+                if (c == '\x01') expected.erase(at, 1); // XML cannot carry U+0001
+                CHECK(w.warnings.size() == (c == '\x01' ? 1u : 0u));
+                CHECK(readOk(w.xml).profileName == expected);
+            }
+        }
+    }
+}
