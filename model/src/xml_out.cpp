@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -114,11 +113,14 @@ char* escapeText(char* p, std::string_view text, bool plainOnly) {
 XmlOut::XmlOut(std::string& out, std::vector<XmlDiagnostic>& warnings, bool comments,
                std::size_t sizeHint)
     : out_(out), used_(out.size()), warnings_(warnings), comments_(comments) {
-    out_.resize(used_ + sizeHint);
+    out_.reserve(used_ + sizeHint);
 }
 
+// The string's size runs at most a step ahead of what is written, so little is zero-filled in
+// vain; its capacity grows geometrically (std::string's own growth) past the hint.
 void XmlOut::grow(std::size_t n) {
-    out_.resize(std::max(out_.size() * 2, used_ + n + 4096));
+    constexpr std::size_t kStep = 64 * 1024;
+    out_.resize(used_ + n + kStep);
 }
 
 void XmlOut::append(std::string_view text) {

@@ -17,7 +17,7 @@ class XmlOut {
   public:
     // Bytes beyond what room() is asked for that a fixed-size copy may write over.
     static constexpr std::size_t kSlack = 32;
-    // `sizeHint`: the bytes expected (room is made for that much at once).
+    // `sizeHint`: the bytes expected (reserved at once).
     XmlOut(std::string& out, std::vector<XmlDiagnostic>& warnings, bool comments,
            std::size_t sizeHint);
     XmlOut(const XmlOut&) = delete;
