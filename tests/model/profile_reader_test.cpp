@@ -267,9 +267,9 @@ TEST_CASE("text kept as an element's value is read where a text node was") {
         CHECK(r.profile.routes[0].address == "10.0.0.1");
     }
     SUBCASE("CDATA and text around a comment make one value") {
-        const ReadResult r = readProfileXml(wrap(
-            "<Route><Address><![CDATA[10.0.0.1]]></Address><PrefixSize>3<!--x-->2</PrefixSize>"
-            "</Route>"));
+        const ReadResult r = readProfileXml(
+            wrap("<Route><Address><![CDATA[10.0.0.1]]></Address><PrefixSize>3<!--x-->2</PrefixSize>"
+                 "</Route>"));
         REQUIRE(r.ok());
         REQUIRE(r.profile.routes.size() == 1);
         CHECK(r.profile.routes[0].address == "10.0.0.1");
