@@ -216,6 +216,7 @@ void readElement(xml::Reader& r, N node, const schema::Element& el, void* object
     std::vector<std::string> pending;
     std::size_t hint = 0;
     bool strayText = false;
+    xml::expandText(node); // text before its first child (kReadOptions), seen below as stray text
     for (N c = node.first_child(), next; c && !r.failed(); c = next) {
         next = c.next_sibling();
         const pugi::xml_node_type type = c.type();

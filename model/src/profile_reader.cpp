@@ -33,7 +33,7 @@ void readParsed(ReadResult& result, std::string_view text, std::string& buffer) 
     if (!xml::checkAmpersands(text, result.warnings, result.errors)) return;
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer_inplace(
-        buffer.data(), buffer.size(), xml::kParseOptions, pugi::encoding_utf8);
+        buffer.data(), buffer.size(), xml::kReadOptions, pugi::encoding_utf8);
     if (!parsed) {
         result.errors.push_back(xml::describeParseError(text, parsed));
         return;

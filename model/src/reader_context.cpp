@@ -53,6 +53,7 @@ class Preparer : public pugi::xml_tree_walker {
         if (type == pugi::node_pcdata || type == pugi::node_cdata) {
             sanitizeValue(node, type);
         } else if (type == pugi::node_element) {
+            expandText(node); // visited next, as a text child
             if (std::string why = checkNames(node); !why.empty()) {
                 badName = node;
                 badNameWhy = std::move(why);
@@ -137,6 +138,7 @@ bool Reader::cleanText(pugi::xml_node node) {
 }
 
 void Reader::cleanTexts(pugi::xml_node parent) {
+    expandText(parent);
     for (pugi::xml_node c = parent.first_child(), next; c; c = next) {
         next = c.next_sibling();
         if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) cleanText(c);

@@ -50,10 +50,10 @@ class Reader {
     // it holds elements. A view into the document (or, when cleaned, into this Reader), valid
     // until the next call: numbers and booleans are read without a copy. The usual value
     // element, one plain text child, is taken inline.
+    // The document is parsed with kReadOptions: that text is the element's value.
     bool text(pugi::xml_node node, std::string_view& out) {
-        const pugi::xml_node only = node.first_child();
-        if (only && only.type() == pugi::node_pcdata && !only.next_sibling()) {
-            out = only.value();
+        if (!node.first_child()) {
+            out = node.value();
             if (isPlainAscii(out)) {
                 plainText_ = node;
                 return true;

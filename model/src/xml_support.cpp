@@ -67,14 +67,22 @@ void sanitizeTree(pugi::xml_node node) {
     }
 }
 
+void expandText(pugi::xml_node node) {
+    const char* text = node.value();
+    if (*text == 0 || node.type() != pugi::node_element) return; // almost always: no value
+    node.prepend_child(pugi::node_pcdata).set_value(text);
+    node.text().set(""); // the element's value: what text() holds when it has one
+}
+
 std::string textOf(pugi::xml_node node) {
-    std::string out;
+    std::string out = node.type() == pugi::node_element ? node.value() : ""; // see expandText
     for (pugi::xml_node c : node.children())
         if (isText(c)) out += c.value();
     return out;
 }
 
 bool hasSignificantText(pugi::xml_node node) {
+    if (node.type() == pugi::node_element && !isBlank(node.value())) return true; // expandText
     for (pugi::xml_node c : node.children())
         if (isText(c) && !isBlank(c.value())) return true;
     return false;

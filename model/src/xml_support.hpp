@@ -13,6 +13,13 @@ namespace aovpn::xml {
 
 inline constexpr unsigned kParseOptions =
     pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_comments;
+// The ProfileXML reader's: an element's first text, before any child, is stored as the
+// element's value rather than as a text node of its own (one node fewer per value element).
+// expandText() makes it a text child again where the tree is used as a whole.
+inline constexpr unsigned kReadOptions = kParseOptions | pugi::parse_embed_pcdata;
+// Under kReadOptions: moves the text kept as `node`'s value into a text child in front of its
+// children, as the other parse options give it.
+void expandText(pugi::xml_node node);
 
 // Concatenated text and CDATA children of `node`.
 std::string textOf(pugi::xml_node node);

@@ -3,6 +3,8 @@
 
 #include "profile_test_util.hpp"
 
+#include <algorithm>
+
 using namespace aovpn;
 using namespace aovpn::test;
 
@@ -206,4 +208,79 @@ TEST_CASE("thousands of unknown elements: all kept, warnings capped, fast") {
     REQUIRE(r.warnings.size() == 101);
     CHECK(r.warnings.back().message == "19900 more findings like these are not shown.");
     CHECK(r.warnings[99].column == 12 + 5 * 10 + 6 * 89 + 1); // at the '<' of <U99/>
+}
+
+// The reader parses with pugixml's parse_embed_pcdata: an element's first text is kept as its
+// value, not as a text node. Every place that reads text must still see it.
+TEST_CASE("text kept as an element's value is read where a text node was") {
+    auto rules = [](const ReadResult& r) {
+        std::vector<std::string> out;
+        for (const XmlDiagnostic& d : r.warnings)
+            out.push_back(d.rule);
+        return out;
+    };
+    auto has = [&](const ReadResult& r, const std::string& rule) {
+        const std::vector<std::string> all = rules(r);
+        return std::find(all.begin(), all.end(), rule) != all.end();
+    };
+    auto wrap = [](std::string_view body) {
+        return "<VPNProfile><NativeProfile><Servers>vpn.example.net</Servers></NativeProfile>" +
+               std::string(body) + "</VPNProfile>";
+    };
+    SUBCASE("text before a struct's first child is stray text") {
+        const ReadResult r =
+            readProfileXml(wrap("<Route>junk<Address>10.0.0.1</Address><PrefixSize>32</PrefixSize>"
+                                "</Route>"));
+        REQUIRE(r.ok());
+        CHECK(has(r, "xml.stray-text"));
+        REQUIRE(r.profile.routes.size() == 1);
+        CHECK(r.profile.routes[0].address == "10.0.0.1");
+    }
+    SUBCASE("a value followed by a comment") {
+        const ReadResult r = readProfileXml(
+            wrap("<Route><Address>10.0.0.1</Address><PrefixSize>32</PrefixSize><Metric>7<!--c-->"
+                 "</Metric></Route>"));
+        REQUIRE(r.ok());
+        REQUIRE(r.profile.routes.size() == 1);
+        CHECK(r.profile.routes[0].metric == 7u);
+        CHECK(r.profile.routes[0].comments == Comments{{"c", "Metric"}});
+    }
+    SUBCASE("a wrapper holding text instead of its inner element") {
+        const ReadResult r = readProfileXml(
+            wrap("<TrafficFilter><App>C:\\a.exe</App><Protocol>6</Protocol></TrafficFilter>"));
+        REQUIRE(r.ok());
+        CHECK(has(r, "structure.app-text"));
+        REQUIRE(r.profile.trafficFilters.size() == 1);
+        CHECK(r.profile.trafficFilters[0].extra == RawElements{"<App>C:\\a.exe</App>"});
+    }
+    SUBCASE("an unknown element keeps its text, comments and children in order") {
+        const ReadResult r = readProfileXml(wrap("<Future>a<!--x-->b<Sub>c</Sub>d</Future>"));
+        REQUIRE(r.ok());
+        CHECK(r.profile.extra == RawElements{"<Future>a<!--x-->b<Sub>c</Sub>d</Future>"});
+    }
+    SUBCASE("a value holding what XML cannot carry is cleaned") {
+        const ReadResult r = readProfileXml(
+            wrap("<Route><Address>10.0.0.1\x01</Address><PrefixSize>32</PrefixSize></Route>"));
+        REQUIRE(r.ok());
+        CHECK(has(r, "xml.text-cleaned"));
+        REQUIRE(r.profile.routes.size() == 1);
+        CHECK(r.profile.routes[0].address == "10.0.0.1");
+    }
+    SUBCASE("CDATA and text around a comment make one value") {
+        const ReadResult r = readProfileXml(
+            wrap("<Route><Address><![CDATA[10.0.0.1]]></Address><PrefixSize>3<!--x-->2</PrefixSize>"
+                 "</Route>"));
+        REQUIRE(r.ok());
+        REQUIRE(r.profile.routes.size() == 1);
+        CHECK(r.profile.routes[0].address == "10.0.0.1");
+        CHECK(r.profile.routes[0].prefixSize == 32u);
+    }
+    SUBCASE("a value holding an element is refused with its place") {
+        const ReadResult r = readProfileXml(
+            wrap("<Route><Address>10.0.0.1<b/></Address><PrefixSize>32</PrefixSize></Route>"));
+        REQUIRE(r.ok());
+        CHECK(has(r, "structure.shape"));
+        REQUIRE(r.profile.routes.size() == 1);
+        CHECK(r.profile.routes[0].extra == RawElements{"<Address>10.0.0.1<b/></Address>"});
+    }
 }
