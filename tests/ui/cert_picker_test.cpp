@@ -152,3 +152,26 @@ TEST_CASE("a filter on the root offers the picked certificate's issuing CA inste
     CHECK(filterOf(ui).caHashList->issuerHashes == std::vector<std::string>{kIssuing});
     CHECK(ui::admittedCertificates(ui.state, inDays(0)).size() == 1);
 }
+
+TEST_CASE("after 'From the picked chain' the pointer rests on the root it added, not on a button") {
+    // The button sits on the Add button's line: the added row pushes both down, and what is
+    // now under the pointer is that row's field (a second click there adds nothing).
+    test::UiDriver ui;
+    ui.platform.certs.personal = {cert("alice", 'A', 300)};
+    ready(ui);
+    ui.click("alice");
+    ui.frame();
+    const ui::LocatedItem* button = ui.find("From the picked chain");
+    REQUIRE(button != nullptr);
+    const ui::LocatedItem* add = ui.find("Add a root thumbprint");
+    REQUIRE(add != nullptr);
+    CHECK(add->minY == button->minY); // one line
+    const float x = (button->minX + button->maxX) * 0.5f, y = (button->minY + button->maxY) * 0.5f;
+    ui.click("From the picked chain");
+    ui.frame();
+    const ui::LocatedItem* under = nullptr;
+    for (const ui::LocatedItem& it : ui.items)
+        if (it.minX <= x && x <= it.maxX && it.minY <= y && y <= it.maxY) under = &it;
+    REQUIRE(under != nullptr);
+    CHECK(test::UiDriver::matches(under->label, "Trusted root CA"));
+}

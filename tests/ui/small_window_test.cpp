@@ -287,3 +287,23 @@ TEST_CASE("at 800x600 the action bar's texts stay in the window: a long one is c
     ui.state.view.status = "Saved to a folder that is read-only. TAILMARK";
     CHECK(ui.shownText().find("read-only. TAILMARK") != std::string::npos);
 }
+
+TEST_CASE("800x600: a text the action bar moves to the next line takes no '|' with it") {
+    test::UiDriver ui(kSmall);
+    azure(ui);
+    ui.state.view.status = "Saved to a folder that is read-only, so nothing was written. TAILMARK";
+    const std::string shown = ui.shownText();
+    REQUIRE(shown.find("TAILMARK") != std::string::npos);
+    // The bar: one line with "Target:", the status on a line of its own after it.
+    const std::size_t target = shown.find("Target: ");
+    REQUIRE(target != std::string::npos);
+    const std::size_t lineEnd = shown.find('\n', target);
+    const std::size_t status = shown.find("Saved to a folder");
+    REQUIRE(status > lineEnd); // it did move to the next line
+    std::string targetLine = shown.substr(target, lineEnd - target);
+    while (!targetLine.empty() && targetLine.back() == ' ')
+        targetLine.pop_back();
+    CHECK(targetLine.back() != '|');
+    const std::size_t lineStart = shown.rfind('\n', status) + 1;
+    CHECK(shown.substr(lineStart, status - lineStart).find('|') == std::string::npos);
+}

@@ -46,12 +46,12 @@ void progress(AppState& state) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Cancel")) cancelTask(state);
     ImGui::SameLine();
-    separator();
 }
 
 void target(const AppState& state) {
     const std::string text = "Target: " + targetDescription(state);
-    if (rowText(text) && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+    if (rowText(text, nullptr, true) && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", text.c_str());
     // The wrong-account trap (an elevated admin writing into their own account) stays in sight.
     if (!state.install.session) return;
     if (auto warn = platform::wrongAccountWarning(*state.install.session, currentTarget(state))) {
@@ -68,27 +68,25 @@ void drawActionBar(AppState& state) {
     if (actionButton("Connect test", a.connect, a.whyConnect)) startConnectTest(state);
     if (actionButton("Disconnect", a.disconnect, a.whyDisconnect)) startDisconnect(state);
     if (actionButton("Remove", a.remove, a.whyRemove)) requestRemove(state);
-    separator();
     if (state.tasks->busy()) {
+        separator();
         progress(state);
     } else if (const std::string text = installText(state); !text.empty()) {
         const bool noBridge = state.install.lookup &&
                               state.install.lookup->state == platform::InstallState::NoMdmBridge;
-        const bool cut = rowText(text, noBridge ? &kWarning : nullptr);
+        const bool cut = rowText(text, noBridge ? &kWarning : nullptr, true);
         const auto& lookup = state.install.lookup;
         const platform::Error* error = lookup && lookup->error ? &*lookup->error : nullptr;
         if ((cut || error) && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s",
                               error ? (text + "\n\n" + error->describe()).c_str() : text.c_str());
         ImGui::SameLine();
-        separator();
     }
     target(state);
     drawRepairStatus(state); // who owns auto-connect, a corrupted phonebook (repairs.cpp)
     if (!state.view.status.empty()) {
         ImGui::SameLine();
-        separator();
-        if (rowText(state.view.status, &kWarning) && ImGui::IsItemHovered())
+        if (rowText(state.view.status, &kWarning, true) && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", state.view.status.c_str());
     }
 }

@@ -161,15 +161,16 @@ void drawServerValidation(AppState& state) {
                     [&state](const std::string& thumbprint) {
                         const std::string name = caName(state, thumbprint);
                         return name.empty() ? std::string("(not in this store)") : name;
+                    },
+                    [&state] {
+                        if (buttonInRow("From the picked chain")) trustPickedRoot(state);
+                        if (buttonInRow("From a file..."))
+                            requestFile(state, FileAction::ImportRootCa);
                     }};
     if (drawValueList(state, roots, sv->trustedRootCAs, key)) {
         *slot = edited;
         markEdited(state, key);
     }
-    toWidgetColumn();
-    if (ImGui::SmallButton("From the picked chain")) trustPickedRoot(state);
-    ImGui::SameLine();
-    if (ImGui::SmallButton("From a file...")) requestFile(state, FileAction::ImportRootCa);
     fieldIssues(state, sbase + "TrustedRootCA");
 }
 

@@ -24,7 +24,8 @@ bool drawIssuerHashes(AppState& state, CertFilter& filter, std::string& editKey)
                    "SHA-1 of an issuing CA, hex",
                    "Add an issuer hash",
                    kFilter + "/IssuerHash",
-                   [&state](const std::string& thumbprint) { return caName(state, thumbprint); }};
+                   [&state](const std::string& thumbprint) { return caName(state, thumbprint); },
+                   {}};
     if (!drawValueList(state, spec, hashes.issuerHashes, editKey)) return false;
     if (hashes.issuerHashes.empty()) {
         filter.caHashList.reset(); // an empty list would filter nothing

@@ -329,6 +329,7 @@ bool drawValueList(AppState& state, const ValueList& spec, std::vector<std::stri
         changed = true;
         editKey.clear();
     }
+    if (spec.moreButtons) spec.moreButtons();
     if (removeAt) {
         values.erase(values.begin() + static_cast<std::ptrdiff_t>(*removeAt));
         rows.erased(*removeAt);

@@ -117,6 +117,10 @@ struct ValueList {
     const char* addLabel; // the Add button
     std::string field;    // validation path of the list; row i's messages are at field[i]
     std::function<std::string(const std::string&)> note; // words after a value (may be empty)
+    // More ways to add, as buttons after the Add button (may be empty): on its line, so that
+    // a value they add moves them down with it, and the pointer lands on that value's row,
+    // never on another button.
+    std::function<void()> moreButtons;
 };
 
 // Returns true when `values` changed; `editKey` gets the key that coalesces typing into a field.

@@ -72,6 +72,11 @@ bool nextInRow(float w) {
     return false;
 }
 
+bool buttonInRow(const char* label) {
+    nextInRow(ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2);
+    return ImGui::Button(label);
+}
+
 int radioRow(std::initializer_list<const char*> labels, int selected) {
     int clicked = -1, i = 0;
     for (const char* label : labels) {
@@ -83,26 +88,30 @@ int radioRow(std::initializer_list<const char*> labels, int selected) {
 }
 
 namespace {
-// The longest start of `text` that, with "...", is at most `room` px wide.
+// The longest start of `text` that, with "...", is at most `room` px wide (ImGui's own measure
+// stops at the last whole character that fits: one pass).
 std::string cutToWidth(const std::string& text, float room) {
     const float dots = ImGui::CalcTextSize("...").x;
-    std::size_t end = 0;
-    for (std::size_t next = 0; next < text.size(); end = next) {
-        next = end + 1;
-        while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80)
-            ++next; // a UTF-8 continuation byte: not a place to cut
-        if (ImGui::CalcTextSize(text.data(), text.data() + next).x + dots > room) break;
-    }
-    return text.substr(0, end) + "...";
+    const char* end = text.data();
+    ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), std::max(room - dots, 0.0f), 0.0f,
+                                    text.data(), text.data() + text.size(), &end);
+    return std::string(text.data(), end) + "...";
 }
 } // namespace
 
-bool rowText(const std::string& text, const ImVec4* colour) {
-    const float lineStart = ImGui::GetWindowPos().x + ImGui::GetStyle().WindowPadding.x;
+bool rowText(const std::string& text, const ImVec4* colour, bool separated) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float lineStart = ImGui::GetWindowPos().x + style.WindowPadding.x;
     const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
+    const float bar = separated ? ImGui::CalcTextSize("|").x + style.ItemSpacing.x : 0.0f;
     const float width = ImGui::CalcTextSize(text.c_str()).x;
-    if (ImGui::GetCursorScreenPos().x + width > right && ImGui::GetCursorScreenPos().x > lineStart)
-        ImGui::NewLine();
+    const bool lineBegun = ImGui::GetCursorScreenPos().x > lineStart;
+    if (lineBegun && ImGui::GetCursorScreenPos().x + bar + width > right) {
+        ImGui::NewLine(); // a new line needs no bar before its first text
+    } else if (separated && lineBegun) {
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+    }
     const float room = right - ImGui::GetCursorScreenPos().x;
     const bool cut = width > room;
     if (colour) ImGui::PushStyleColor(ImGuiCol_Text, *colour);

@@ -30,13 +30,16 @@ float minFieldWidth();
 bool nextInRow(const char* label);
 // The same for any widget `width` px wide.
 bool nextInRow(float width);
+// A button after another item, placed as nextInRow places it.
+bool buttonInRow(const char* label);
 // A row of radio buttons (wrapping as nextInRow); returns the index clicked when that changes
 // `selected`, else -1.
 int radioRow(std::initializer_list<const char*> labels, int selected);
 // A piece of text in a row of them (the action bar), called after SameLine(): where the rest of
 // the line is too narrow it starts the next line, and a text wider than a whole line is cut
 // with "..." (at a character boundary). True when it was cut: the caller's tooltip shows it all.
-bool rowText(const std::string& text, const ImVec4* colour = nullptr);
+// `separated`: a "|" before it, unless it starts a line.
+bool rowText(const std::string& text, const ImVec4* colour = nullptr, bool separated = false);
 
 bool inputText(const char* label, std::string& text, const char* hint = nullptr,
                ImGuiInputTextFlags flags = 0);
