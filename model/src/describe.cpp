@@ -3,8 +3,10 @@
 #include "model/describe.hpp"
 
 #include <array>
+#include <iterator>
 #include <optional>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace aovpn::schema {
@@ -30,6 +32,14 @@ template <typename V> struct Container<std::optional<V>> {
     }
     static void* add(void* c) { return &static_cast<std::optional<V>*>(c)->emplace(); }
     static void erase(void* c, std::size_t) { static_cast<std::optional<V>*>(c)->reset(); }
+    static bool take(void* c, void* from) {
+        auto& to = *static_cast<std::optional<V>*>(c);
+        auto& other = *static_cast<std::optional<V>*>(from);
+        if (!other) return true;
+        if (to) return false;
+        to = std::move(other);
+        return true;
+    }
 };
 template <typename V> struct Container<std::vector<V>> {
     using Value = V;
@@ -47,6 +57,18 @@ template <typename V> struct Container<std::vector<V>> {
         v.erase(v.begin() + static_cast<std::ptrdiff_t>(i));
     }
     static void reserve(void* c, std::size_t n) { static_cast<std::vector<V>*>(c)->reserve(n); }
+    static bool take(void* c, void* from) {
+        auto& to = *static_cast<std::vector<V>*>(c);
+        auto& other = *static_cast<std::vector<V>*>(from);
+        if (to.empty()) {
+            to = std::move(other);
+        } else {
+            to.reserve(to.size() + other.size());
+            to.insert(to.end(), std::make_move_iterator(other.begin()),
+                      std::make_move_iterator(other.end()));
+        }
+        return true;
+    }
 };
 
 template <typename V> struct KnownOf : std::false_type {};
@@ -84,6 +106,7 @@ template <auto M> constexpr FieldAccess accessFor() {
     a.citem = &K::citem;
     a.add = &K::add;
     a.erase = &K::erase;
+    a.take = &K::take;
     if constexpr (K::list) a.reserve = &K::reserve;
     if constexpr (KnownOf<V>::value) {
         using E = typename KnownOf<V>::Enum;
@@ -124,6 +147,14 @@ struct ServersContainer {
     static const void* citem(const void* c, std::size_t) { return c; }
     static void* add(void* c) { return c; }
     static void erase(void* c, std::size_t) { static_cast<std::vector<VpnServer>*>(c)->clear(); }
+    static bool take(void* c, void* from) {
+        auto& to = *static_cast<std::vector<VpnServer>*>(c);
+        auto& other = *static_cast<std::vector<VpnServer>*>(from);
+        if (other.empty()) return true;
+        if (!to.empty()) return false;
+        to = std::move(other);
+        return true;
+    }
 };
 constexpr Field serversField() {
     FieldAccess a{};
@@ -136,6 +167,7 @@ constexpr Field serversField() {
     a.citem = &ServersContainer::citem;
     a.add = &ServersContainer::add;
     a.erase = &ServersContainer::erase;
+    a.take = &ServersContainer::take;
     return {"Servers", {}, Kind::Servers, false, false, nullptr, {}, a};
 }
 

@@ -164,17 +164,6 @@ bool readCspList(xml::Reader& r, N child, const schema::Element& el, void* objec
     return true;
 }
 
-// In the order the writer puts them (its own first, then by child in schema order, the end
-// last), so what is read from written text equals what was written.
-void sortComments(const schema::Element& el, Comments& comments) {
-    if (comments.size() < 2) return;
-    auto rank = [&](const Comment& c) {
-        return c.before.empty() ? std::size_t{0} : el.rank(c.before) + 1;
-    };
-    std::stable_sort(comments.begin(), comments.end(),
-                     [&](const Comment& a, const Comment& b) { return rank(a) < rank(b); });
-}
-
 // Before the first item of a list: room for all of its elements among the siblings, so 10,000
 // <TrafficFilter>s do not move the ones read so far a dozen times.
 void reserveFor(const Field& f, void* container, N first) {
@@ -191,6 +180,15 @@ void reserveFor(const Field& f, void* container, N first) {
 }
 
 } // namespace
+
+void sortComments(const schema::Element& el, Comments& comments) {
+    if (comments.size() < 2) return;
+    auto rank = [&](const Comment& c) {
+        return c.before.empty() ? std::size_t{0} : el.rank(c.before) + 1;
+    };
+    std::stable_sort(comments.begin(), comments.end(),
+                     [&](const Comment& a, const Comment& b) { return rank(a) < rank(b); });
+}
 
 bool readField(xml::Reader& r, N child, const Field& f, void* object) {
     void* container = f.access.container(object);

@@ -14,6 +14,11 @@ void readElement(xml::Reader& r, pugi::xml_node node, const schema::Element& ele
 // does not fit there.
 bool readField(xml::Reader& r, pugi::xml_node child, const schema::Field& field, void* object);
 
+// In the order the writer puts them (its own first, then by child in schema order, the end
+// last), so what is read from written text equals what was written. Stable: equal places keep
+// the order they were read in.
+void sortComments(const schema::Element& el, Comments& comments);
+
 // Eap/Configuration content: typed when it maps exactly, else kept verbatim.
 EapConfig readEapConfiguration(xml::Reader& r, pugi::xml_node configuration);
 

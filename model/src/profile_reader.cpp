@@ -4,6 +4,7 @@
 
 #include "element_reader.hpp"
 #include "parse_errors.hpp"
+#include "split_read.hpp"
 #include "text_decode.hpp"
 
 namespace aovpn {
@@ -29,8 +30,10 @@ void readRoot(xml::Reader& r, const pugi::xml_document& doc, N root, Profile& p)
 
 // Parses `buffer` in place (pugixml writes into it) and reads it into `result`; `text` is the
 // same text left intact, which positions and messages refer to.
-void readParsed(ReadResult& result, std::string_view text, std::string& buffer) {
+void readParsed(ReadResult& result, std::string_view text, std::string& buffer,
+                const ReadOptions& options) {
     if (!xml::checkAmpersands(text, result.warnings, result.errors)) return;
+    if (readSplit(result, text, buffer, options.splitFrom)) return;
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer_inplace(
         buffer.data(), buffer.size(), xml::kReadOptions, pugi::encoding_utf8);
@@ -38,6 +41,12 @@ void readParsed(ReadResult& result, std::string_view text, std::string& buffer) 
         result.errors.push_back(xml::describeParseError(text, parsed));
         return;
     }
+    readDocument(result, text, doc);
+}
+
+} // namespace
+
+void readDocument(ReadResult& result, std::string_view text, pugi::xml_document& doc) {
     xml::Reader r(text, result);
     N root = doc.document_element();
     // Names are checked where the reader does not recognise an element (Reader::check), so
@@ -58,9 +67,11 @@ void readParsed(ReadResult& result, std::string_view text, std::string& buffer) 
     r.finish();
 }
 
-} // namespace
-
 ReadResult readProfileXml(std::string_view input) {
+    return readProfileXml(input, ReadOptions{});
+}
+
+ReadResult readProfileXml(std::string_view input, const ReadOptions& options) {
     ReadResult result;
     xml::DecodedText decoded = xml::decodeInput(input);
     if (decoded.error) {
@@ -78,7 +89,7 @@ ReadResult readProfileXml(std::string_view input) {
     if (!decoded.verbatim) result.source = buffer;
     const std::string_view text =
         decoded.verbatim ? input.substr(input.size() - buffer.size()) : result.source;
-    readParsed(result, text, buffer);
+    readParsed(result, text, buffer, options);
     if (decoded.verbatim) {
         buffer.assign(text); // same length: no allocation
         result.source = std::move(buffer);

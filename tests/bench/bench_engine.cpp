@@ -47,6 +47,7 @@ extern char** environ;
 // the timed read of the 2.9 MB profile, so the timings run with it off. The header remembers
 // whether an allocation was counted, so freeing it later keeps the tally right.
 namespace {
+aovpn::ReadOptions gOptions = {.splitFrom = getenv("NOSPLIT") ? SIZE_MAX : 256 * 1024};
 std::atomic<std::size_t> g_heapNow{0}, g_heapPeak{0};
 std::atomic<bool> g_counting{false};
 
@@ -230,7 +231,7 @@ Timings breakdown(const Profile& profile, const std::string& xml, int runs, std:
     Timings t;
     t.write = medianMs(runs, [&] { sink += writeProfileXml(profile).size(); });
     t.escape = medianMs(runs, [&] { sink += escapeCimString(xml).size(); });
-    t.read = medianMs(runs, [&] { sink += readProfileXml(xml).profile.routes.size(); });
+    t.read = medianMs(runs, [&] { sink += readProfileXml(xml, gOptions).profile.routes.size(); });
     t.validate = medianMs(runs, [&] { sink += validateProfile(profile).size(); });
     return t;
 }
@@ -248,7 +249,7 @@ void benchOne(int count, int runs, bool filters = true) {
         sink += escapeCimString(out).size();
     });
     const std::function<void()> parseOp = [&] {
-        const ReadResult r = readProfileXml(xml);
+        const ReadResult r = readProfileXml(xml, gOptions);
         sink += validateProfile(r.profile).size() + r.profile.routes.size();
     };
     const std::function<void()> pugiOp = [&] {
@@ -273,7 +274,7 @@ void benchOne(int count, int runs, bool filters = true) {
         sink += escapeCimString(out).size();
     });
     const std::size_t parseKb = peakHeapKb([&] {
-        const ReadResult r = readProfileXml(xml);
+        const ReadResult r = readProfileXml(xml, gOptions);
         sink += validateProfile(r.profile).size();
     });
     const std::string path = writeTemp(xml, count);
@@ -295,7 +296,7 @@ int loop(std::string_view what, int times) {
     std::size_t sink = 0;
     for (int i = 0; i < times; ++i) {
         if (what == "parse") {
-            const ReadResult r = readProfileXml(xml);
+            const ReadResult r = readProfileXml(xml, gOptions);
             sink += validateProfile(r.profile).size() + r.profile.routes.size();
         } else {
             sink += escapeCimString(writeProfileXml(profile)).size();
@@ -307,7 +308,9 @@ int loop(std::string_view what, int times) {
 
 } // namespace
 
+#include <malloc.h>
 int main(int argc, char** argv) {
+    if (getenv("TRIM")) { mallopt(M_TRIM_THRESHOLD, 512 << 20); mallopt(M_MMAP_THRESHOLD, 256 << 20); }
     if (argc == 4 && std::string_view(argv[1]) == "--loop")
         return loop(argv[2], std::atoi(argv[3]));
     // pugixml allocates through malloc unless told otherwise: count its pages too.

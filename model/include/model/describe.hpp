@@ -46,6 +46,10 @@ struct FieldAccess {
     void* (*add)(void* container);                   // appends (list) or sets (optional) a V{}
     void (*erase)(void* container, std::size_t i);   // removes item i (optional: resets)
     void (*reserve)(void* container, std::size_t n); // lists only (else nullptr)
+    // Moves the values of `from` (the same member of another parent) in after this one's: a
+    // list appends them; an optional takes a value only when it has none (false when both have
+    // one, nothing moved).
+    bool (*take)(void* container, void* from);
     // Enum only, on an item (a Known<E>):
     std::string_view (*enumText)(const void* item);
     void (*setEnumText)(void* item, std::string_view text); // case-insensitive, else kept

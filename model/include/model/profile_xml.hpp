@@ -39,6 +39,15 @@ struct ReadResult {
 // declared encoding is refused (text.encoding), never read with replacement characters.
 ReadResult readProfileXml(std::string_view xml);
 
+// How readProfileXml goes about it; the result is the same either way, only the time differs.
+struct ReadOptions {
+    // A text at least this long (decoded) is read in two halves at once, on two threads, when
+    // it can be cut between two items of a list and nothing in it needs a finding; otherwise
+    // (and on a machine with one core) on one. 0 tries every text; SIZE_MAX never splits.
+    std::size_t splitFrom = 256 * 1024;
+};
+ReadResult readProfileXml(std::string_view xml, const ReadOptions& options);
+
 struct WriteResult {
     std::string xml;
     // Text XML 1.0 cannot carry (C0 control characters other than tab/LF/CR, invalid UTF-8)

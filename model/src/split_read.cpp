@@ -1,0 +1,140 @@
+// A large profile is read in two halves at once, one per core: the text is cut just before an
+// item of a top-level list (10,000 <TrafficFilter>s or <Route>s), the first half is closed with
+// </VPNProfile> and the second opened with <VPNProfile>, both are parsed and read at the same
+// time, and the second Profile is moved in after the first.
+//
+// The result must be the one-thread read's, so this path keeps only what it can vouch for, and
+// anything else is read again on one thread:
+// - both halves parse. A cut inside a comment, CDATA, a processing instruction, an attribute
+//   or a DOCTYPE leaves the first half unclosed, and one below the top level (or outside the
+//   root) makes </VPNProfile> close the wrong element: either way the first half fails;
+// - the root has no attributes (the second half's root has none, and namespace declarations
+//   on it would reach into the second half);
+// - neither half has a finding: positions and field paths of the second half would be off, and
+//   a finding's wording can depend on what the other half holds;
+// - no single element (ProfileName, NativeProfile...) is in both halves: one read would have
+//   kept the second as a duplicate.
+#include "split_read.hpp"
+
+#include "element_reader.hpp"
+#include "xml_support.hpp"
+
+#include <cstring>
+#include <exception>
+#include <future>
+#include <thread>
+
+namespace aovpn {
+namespace {
+
+constexpr std::string_view kOpen = "<VPNProfile>";
+constexpr std::string_view kClose = "</VPNProfile>";
+
+unsigned cores() {
+    static const unsigned n = std::thread::hardware_concurrency();
+    return n;
+}
+
+bool parseHalf(pugi::xml_document& doc, char* data, std::size_t size) {
+    if (!doc.load_buffer_inplace(data, size, xml::kReadOptions, pugi::encoding_utf8)) return false;
+    const pugi::xml_node root = doc.document_element();
+    return root && !root.first_attribute();
+}
+
+// Reads a parsed half; true when the read found nothing to say.
+bool readHalf(std::string_view text, pugi::xml_document& doc, ReadResult& half) {
+    readDocument(half, text, doc);
+    return half.ok() && half.warnings.empty() && half.suppressed == 0;
+}
+
+// How many children of the root are items of `list`.
+std::size_t itemsIn(const pugi::xml_document& doc, const schema::Field& list) {
+    std::size_t n = 0;
+    for (pugi::xml_node c = doc.document_element().first_child(); c; c = c.next_sibling())
+        n += c.type() == pugi::node_element && list.name == c.name();
+    return n;
+}
+
+// Moves `second` in after `first`, child by child as the description lists them; false when a
+// single element is set in both.
+bool join(Profile& first, Profile& second) {
+    const schema::Element& root = schema::vpnProfile();
+    for (const schema::Field& f : root.fields)
+        if (!f.access.take(f.access.container(&first), f.access.container(&second))) return false;
+    RawElements& extra = *root.extra(&first);
+    for (std::string& e : *root.extra(&second))
+        extra.push_back(std::move(e));
+    Comments& comments = *root.comments(&first);
+    for (Comment& c : *root.comments(&second))
+        comments.push_back(std::move(c));
+    sortComments(root, comments); // then in the order one read leaves them (a stable sort)
+    return true;
+}
+
+} // namespace
+
+Cut splitPoint(std::string_view t) {
+    const schema::Element& root = schema::vpnProfile();
+    for (std::size_t at = t.find("</", t.size() / 2); at != std::string_view::npos;
+         at = t.find("</", at + 2)) {
+        const std::size_t end = t.find('>', at + 2);
+        if (end == std::string_view::npos) break;
+        const std::string_view name = t.substr(at + 2, end - at - 2);
+        const schema::Field* f = root.field(name);
+        if (!f || !f->list || f->kind != schema::Kind::Struct) continue;
+        const std::size_t next = t.find_first_not_of(" \t\r\n", end + 1);
+        if (next == std::string_view::npos || next + 2 + name.size() > t.size()) break;
+        const char after = t[next + 1 + name.size()];
+        if (t[next] == '<' && t.substr(next + 1, name.size()) == name &&
+            std::strchr("> \t\r\n/", after) != nullptr && after != '\0')
+            return {next, f};
+    }
+    return {};
+}
+
+bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, std::size_t from) {
+    if (buffer.size() < from || cores() < 2) return false;
+    const Cut cut = splitPoint(buffer);
+    if (!cut.list || cut.at + kClose.size() > buffer.size()) return false;
+    std::string second;
+    second.reserve(kOpen.size() + buffer.size() - cut.at);
+    second.append(kOpen).append(buffer, cut.at);
+    std::memcpy(buffer.data() + cut.at, kClose.data(), kClose.size());
+
+    ReadResult a, b;
+    bool readA = false, readB = false;
+    std::promise<std::size_t> secondItems; // always set, so the first half never waits forever
+    std::exception_ptr failure;
+    {
+        const std::jthread worker([&] {
+            bool counted = false;
+            try {
+                pugi::xml_document doc;
+                const bool parsed = parseHalf(doc, second.data(), second.size());
+                secondItems.set_value(parsed ? itemsIn(doc, *cut.list) : 0);
+                counted = true;
+                readB = parsed && readHalf(text, doc, b);
+            } catch (...) {
+                failure = std::current_exception();
+                if (!counted) secondItems.set_value(0);
+            }
+        });
+        pugi::xml_document doc;
+        if (parseHalf(doc, buffer.data(), cut.at + kClose.size())) {
+            // Room for the whole list from the start: joining then moves the second half's
+            // items in without moving the first's again.
+            const std::size_t all = itemsIn(doc, *cut.list) + secondItems.get_future().get();
+            cut.list->access.reserve(cut.list->access.container(&a.profile), all);
+            readA = readHalf(text, doc, a);
+        }
+    } // joined here, also when the first half throws
+    if (failure) std::rethrow_exception(failure);
+    if (!readA || !readB || !join(a.profile, b.profile)) {
+        buffer.assign(text); // parsed in place: the one-thread read needs it intact
+        return false;
+    }
+    result.profile = std::move(a.profile);
+    return true;
+}
+
+} // namespace aovpn

@@ -1,0 +1,33 @@
+#pragma once
+// Reading a large profile in two halves at once (split_read.cpp), and the one-thread read of a
+// parsed document both halves use (profile_reader.cpp).
+#include "model/describe.hpp"
+#include "model/profile_xml.hpp"
+
+#include <pugixml.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace aovpn {
+
+// Reads the parsed `doc` into `result`; `text` is what positions refer to.
+void readDocument(ReadResult& result, std::string_view text, pugi::xml_document& doc);
+
+// When `buffer` (the decoded text, equal to `text`) is at least `from` bytes and can be cut
+// between two items of a top-level list: reads both halves at once into result.profile and
+// returns true. False when that could not give exactly the one-thread result (a half does not
+// parse, has a finding, or an element appears in both); `buffer` is then as it was.
+bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, std::size_t from);
+
+// Where readSplit cuts `text`: the '<' of a list item (<TrafficFilter>, <Route>...) that
+// follows, after blanks only, the end tag of another of the same name, at or after the middle;
+// no `list` when there is none. Whether that is at the top level is settled by parsing.
+struct Cut {
+    std::size_t at = 0;
+    const schema::Field* list = nullptr;
+};
+Cut splitPoint(std::string_view text);
+
+} // namespace aovpn

@@ -1,0 +1,185 @@
+// A large profile is read in two halves at once (model/src/split_read.cpp): whatever the text,
+// the result must be the one-thread read's, and the two-thread path must really be taken when
+// it can be.
+#include "model/profile_xml.hpp"
+
+#include "profile_test_util.hpp"
+#include "split_read.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+
+namespace aovpn {
+namespace {
+
+constexpr ReadOptions kOneThread{.splitFrom = SIZE_MAX};
+constexpr ReadOptions kAlwaysSplit{.splitFrom = 0};
+
+Profile listProfile(int count) {
+    Profile p;
+    p.profileName = "Contoso AOVPN";
+    p.comments = {{"before the root", ""}, {"the end", "/"}};
+    NativeProfile n;
+    n.servers = {{"vpn.contoso.com", "Contoso"}};
+    n.comments = {{"a label", ""}};
+    n.nativeProtocolType = NativeProtocol::IKEv2;
+    Authentication a;
+    a.machineMethod = MachineMethod::Certificate;
+    n.authentication = a;
+    p.nativeProfile = n;
+    for (int i = 0; i < count; ++i) {
+        const std::string net = fmt::format("10.{}.{}.0", i / 256, i % 256);
+        Route r;
+        r.address = net;
+        r.prefixSize = 24;
+        if (i % 7 == 0) r.comments = {{fmt::format("DC{:02}", i), ""}};
+        p.routes.push_back(r);
+        TrafficFilter f;
+        f.protocol = 6;
+        f.remotePortRanges = "443,8443";
+        f.remoteAddressRanges = net + "/24";
+        if (i % 5 == 0) f.comments = {{"app", "RemotePortRanges"}};
+        p.trafficFilters.push_back(f);
+    }
+    return p;
+}
+
+// Everything a read returns, so two reads can be compared whole.
+void requireSame(const ReadResult& split, const ReadResult& one) {
+    CHECK(split.profile == one.profile);
+    CHECK(split.errors == one.errors);
+    CHECK(split.warnings == one.warnings);
+    CHECK(split.suppressed == one.suppressed);
+    CHECK(split.source == one.source);
+}
+
+// Whether `text` takes the two-thread path, and what it reads there equals the one-thread read.
+bool takesSplit(const std::string& text) {
+    std::string buffer = text;
+    ReadResult split;
+    const bool took = readSplit(split, text, buffer, 0);
+    if (took)
+        CHECK(split.profile == readProfileXml(text, kOneThread).profile);
+    else
+        CHECK(buffer == text); // intact for the one-thread read
+    return took;
+}
+
+// `text` with `snippet` put in just before the cut readSplit would choose.
+std::string atCut(const std::string& text, std::string_view snippet) {
+    const Cut cut = splitPoint(text);
+    REQUIRE(cut.list != nullptr);
+    std::string out = text;
+    out.insert(cut.at, snippet);
+    return out;
+}
+
+// `text` with `snippet` put at the end of the root, in the second half.
+std::string beforeEnd(const std::string& text, std::string_view snippet) {
+    std::string out = text;
+    out.insert(out.rfind("</VPNProfile>"), snippet);
+    return out;
+}
+
+TEST_CASE("a large profile is read in two halves, with the one-thread read's result") {
+    const Profile original = listProfile(3000);
+    const std::string text = writeProfileXml(original);
+    REQUIRE(text.size() > ReadOptions{}.splitFrom);
+    CHECK(takesSplit(text));
+    const ReadResult split = readProfileXml(text);
+    requireSame(split, readProfileXml(text, kOneThread));
+    CHECK(split.profile == original); // comments inside items and at the root's end included
+    CHECK(split.warnings.empty());
+}
+
+TEST_CASE("the cut is just before a top-level list item, at or after the middle") {
+    const std::string text = writeProfileXml(listProfile(200));
+    const Cut cut = splitPoint(text);
+    REQUIRE(cut.list != nullptr);
+    CHECK(cut.at >= text.size() / 2);
+    CHECK(text.compare(cut.at, cut.list->name.size() + 1, "<" + std::string(cut.list->name)) == 0);
+    CHECK(splitPoint("<VPNProfile><ProfileName>x</ProfileName></VPNProfile>").list == nullptr);
+    CHECK(splitPoint("").list == nullptr);
+    // An end tag of a list item followed by something else is no cut.
+    CHECK(splitPoint("<VPNProfile><Route></Route><NativeProfile/></VPNProfile>").list == nullptr);
+}
+
+TEST_CASE("what the two-thread read cannot vouch for is read on one thread, with the same "
+          "result") {
+    const std::string text = writeProfileXml(listProfile(400));
+    struct Case {
+        const char* what;
+        std::string text;
+    };
+    const Case cases[] = {
+        {"a cut inside a comment",
+         atCut(text, "<!-- </Route>\n  <Route> -->\n  <Route><Address>10.9.9.0</Address></Route>")},
+        {"a cut inside CDATA",
+         atCut(text, "<Route><Address><![CDATA[10.8.8.0]]></Address></Route>\n"
+                     "<Unknown><![CDATA[</Route> <Route>]]></Unknown>")},
+        {"a cut below the top level",
+         atCut(text, "<Vendor><Route><Address>10.7.7.0</Address></Route>\n"
+                     "  <Route><Address>10.7.8.0</Address></Route></Vendor>")},
+        {"a single element in both halves", beforeEnd(text, "<ProfileName>Second</ProfileName>")},
+        {"a finding in the second half", atCut(text, "<Route><Metric>x</Metric></Route>")},
+        {"a namespace on the root",
+         "<VPNProfile xmlns=\"urn:x\">" + text.substr(std::string_view("<VPNProfile>").size())},
+        {"broken XML in the second half", atCut(text, "<Route><Address>10.6.6.0</Route>")},
+        {"a second root", text + "<VPNProfile/>"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        CHECK_FALSE(takesSplit(c.text));
+        requireSame(readProfileXml(c.text, kAlwaysSplit), readProfileXml(c.text, kOneThread));
+    }
+    // What does not need a finding still splits: a comment and blank text at the cut.
+    CHECK(takesSplit(atCut(text, "<!-- DC99 -->\n  ")));
+}
+
+TEST_CASE("anything put anywhere reads the same on two threads as on one") {
+    const std::string text = writeProfileXml(listProfile(60));
+    const std::string_view snippets[] = {
+        "<!-- x -->",
+        "<![CDATA[</Route><Route>]]>",
+        "<Unknown>a</Unknown>",
+        "<ProfileName>B</ProfileName>",
+        "</Route><Route>",
+        "<Route>",
+        "stray",
+        "&amp;",
+        "<Route><Metric>1</Metric></Route>",
+        "\xC3\x28",
+        "</TrafficFilter>\n<TrafficFilter>",
+    };
+    std::mt19937 random(11); // fixed: a failure is reproducible
+    int split = 0;
+    for (int i = 0; i < 400; ++i) {
+        std::string t = text;
+        const std::string_view s = snippets[random() % std::size(snippets)];
+        t.insert(random() % (t.size() + 1), s);
+        CAPTURE(i);
+        split += takesSplit(t);
+        requireSame(readProfileXml(t, kAlwaysSplit), readProfileXml(t, kOneThread));
+    }
+    CHECK(split > 20); // both paths were taken
+    CHECK(split < 400);
+}
+
+TEST_CASE("every reference and corpus profile reads the same on two threads as on one") {
+    std::vector<std::string> files = test::referenceProfiles();
+    for (const auto& e : std::filesystem::recursive_directory_iterator(test::corpusDir()))
+        if (e.path().extension() == ".xml") files.push_back(e.path().string());
+    REQUIRE(files.size() > 20);
+    for (const std::string& path : files) {
+        CAPTURE(path);
+        const std::string text = test::readFile(path);
+        requireSame(readProfileXml(text, kAlwaysSplit), readProfileXml(text, kOneThread));
+    }
+}
+
+} // namespace
+} // namespace aovpn
