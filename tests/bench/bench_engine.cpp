@@ -1,7 +1,9 @@
 // bench_engine: how long the profile engine takes on large profiles, next to xmllint's parse of
 // the same file. Not a test: scripts/bench.sh builds it in Release and runs it.
 //   generate+escape  = writeProfileXml + escapeCimString   (what the preview recomputes)
-//   parse+validate   = readProfileXml + validateProfile    (what opening a file costs)
+//   parse+validate   = readProfileXml + validateProfile    (what opening a file costs); a text of
+//                      256 KB and up is read in two halves at once (model/src/split_read.cpp)
+//   1 thread         = the same read on one thread (ReadOptions::splitFrom = SIZE_MAX)
 //   pugixml parse    = pugixml's own parse of the same text with the reader's options: the floor
 //                      for reading (the reader parses with it, then builds the Profile)
 //   xmllint          = `xmllint --noout FILE`, launched without a shell (native build only)
@@ -47,7 +49,6 @@ extern char** environ;
 // the timed read of the 2.9 MB profile, so the timings run with it off. The header remembers
 // whether an allocation was counted, so freeing it later keeps the tally right.
 namespace {
-aovpn::ReadOptions gOptions = {.splitFrom = getenv("NOSPLIT") ? SIZE_MAX : 256 * 1024};
 std::atomic<std::size_t> g_heapNow{0}, g_heapPeak{0};
 std::atomic<bool> g_counting{false};
 
@@ -231,7 +232,7 @@ Timings breakdown(const Profile& profile, const std::string& xml, int runs, std:
     Timings t;
     t.write = medianMs(runs, [&] { sink += writeProfileXml(profile).size(); });
     t.escape = medianMs(runs, [&] { sink += escapeCimString(xml).size(); });
-    t.read = medianMs(runs, [&] { sink += readProfileXml(xml, gOptions).profile.routes.size(); });
+    t.read = medianMs(runs, [&] { sink += readProfileXml(xml).profile.routes.size(); });
     t.validate = medianMs(runs, [&] { sink += validateProfile(profile).size(); });
     return t;
 }
@@ -249,7 +250,7 @@ void benchOne(int count, int runs, bool filters = true) {
         sink += escapeCimString(out).size();
     });
     const std::function<void()> parseOp = [&] {
-        const ReadResult r = readProfileXml(xml, gOptions);
+        const ReadResult r = readProfileXml(xml);
         sink += validateProfile(r.profile).size() + r.profile.routes.size();
     };
     const std::function<void()> pugiOp = [&] {
@@ -261,6 +262,10 @@ void benchOne(int count, int runs, bool filters = true) {
         sink += doc.first_child() ? 1 : 0;
     };
     const double parse = medianMs(runs, parseOp);
+    const double parseOne = medianMs(runs, [&] {
+        const ReadResult r = readProfileXml(xml, ReadOptions{.splitFrom = SIZE_MAX});
+        sink += validateProfile(r.profile).size() + r.profile.routes.size();
+    });
     const Timings t = breakdown(profile, xml, runs, sink);
     const double pugi = medianMs(runs, pugiOp);
     const double parseCpu = medianCpuMs(runs, parseOp);
@@ -274,18 +279,19 @@ void benchOne(int count, int runs, bool filters = true) {
         sink += escapeCimString(out).size();
     });
     const std::size_t parseKb = peakHeapKb([&] {
-        const ReadResult r = readProfileXml(xml, gOptions);
+        const ReadResult r = readProfileXml(xml);
         sink += validateProfile(r.profile).size();
     });
     const std::string path = writeTemp(xml, count);
     const std::optional<double> lint = xmllintMs(runs, path);
     std::filesystem::remove(path);
     const std::optional<double> ratio = lint ? std::optional(parse / *lint) : std::nullopt;
-    fmt::print("{:>7}{} {:>7.0f} {:>9.2f} {:>9.2f} {:>8.2f} {} {}  | {:>7.2f} {:>7.2f} {:>7.2f} "
-               "{:>8.2f} | {:>7} {:>8} | {:>9.2f} {:>8.2f} {:>7}  ({} runs{})\n",
-               count, filters ? ' ' : 'r', static_cast<double>(xml.size()) / 1024.0, gen, parse,
-               pugi, column(lint, 9), column(ratio, 6), t.write, t.escape, t.read, t.validate,
-               genKb, parseKb, parseCpu, pugiCpu, parseFaults, runs, sink > 0 ? "" : ", empty?");
+    fmt::print(
+        "{:>7}{} {:>7.0f} {:>9.2f} {:>9.2f} {:>9.2f} {:>8.2f} {} {}  | {:>7.2f} {:>7.2f} {:>7.2f} "
+        "{:>8.2f} | {:>7} {:>8} | {:>9.2f} {:>8.2f} {:>7}  ({} runs{})\n",
+        count, filters ? ' ' : 'r', static_cast<double>(xml.size()) / 1024.0, gen, parse, parseOne,
+        pugi, column(lint, 9), column(ratio, 6), t.write, t.escape, t.read, t.validate, genKb,
+        parseKb, parseCpu, pugiCpu, parseFaults, runs, sink > 0 ? "" : ", empty?");
 }
 
 // `bench_engine --loop parse|gen N`: only that operation on the 10,000 + 10,000 profile, N
@@ -296,7 +302,7 @@ int loop(std::string_view what, int times) {
     std::size_t sink = 0;
     for (int i = 0; i < times; ++i) {
         if (what == "parse") {
-            const ReadResult r = readProfileXml(xml, gOptions);
+            const ReadResult r = readProfileXml(xml);
             sink += validateProfile(r.profile).size() + r.profile.routes.size();
         } else {
             sink += escapeCimString(writeProfileXml(profile)).size();
@@ -308,15 +314,14 @@ int loop(std::string_view what, int times) {
 
 } // namespace
 
-#include <malloc.h>
 int main(int argc, char** argv) {
-    if (getenv("TRIM")) { mallopt(M_TRIM_THRESHOLD, 512 << 20); mallopt(M_MMAP_THRESHOLD, 256 << 20); }
     if (argc == 4 && std::string_view(argv[1]) == "--loop")
         return loop(argv[2], std::atoi(argv[3]));
     // pugixml allocates through malloc unless told otherwise: count its pages too.
     pugi::set_memory_management_functions([](std::size_t n) { return counted(n); }, release);
     fmt::print("ms, median of N runs; N routes AND N traffic filters per profile\n");
-    fmt::print("       N  XML KB  gen+esc  parse+val  pugixml   xmllint  p/lint  |   write  escape "
+    fmt::print("       N  XML KB  gen+esc  parse+val  1 thread  pugixml   xmllint  p/lint  |   "
+               "write  escape "
                "   read validate | gen KB  parse KB | parse+val  pugixml (CPU ms)  faults\n");
     benchOne(10, 21);
     benchOne(1000, 11);

@@ -62,6 +62,13 @@ void roundTrip(const aovpn::Profile& profile) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     aovpn::ReadResult first = aovpn::readProfileXml(text);
+    // Read in two halves at once (any size; by default only large texts are), the result is
+    // exactly the one-thread read's.
+    const aovpn::ReadResult split = aovpn::readProfileXml(text, {.splitFrom = 0});
+    if (!(split.profile == first.profile) || split.errors != first.errors ||
+        split.warnings != first.warnings || split.suppressed != first.suppressed ||
+        split.source != first.source)
+        std::abort();
     if (!first.ok()) return 0;
     roundTrip(first.profile);
     (void)aovpn::validateProfile(first.profile);

@@ -140,6 +140,37 @@ TEST_CASE("what the two-thread read cannot vouch for is read on one thread, with
     CHECK(takesSplit(atCut(text, "<!-- DC99 -->\n  ")));
 }
 
+TEST_CASE("a namespace declared on the root, used in the second half, splits nothing") {
+    std::string text =
+        "<VPNProfile xmlns:h=\"http://www.microsoft.com/provisioning/EapHostConfig\">";
+    for (int i = 0; i < 60; ++i)
+        text += fmt::format(
+            "<Route><Address>10.0.{}.0</Address><PrefixSize>24</PrefixSize></Route>\n", i);
+    text += "<NativeProfile><Authentication><Eap><Configuration><h:EapHostConfig><h:EapMethod>"
+            "<Type xmlns=\"http://www.microsoft.com/provisioning/EapCommon\">26</Type>"
+            "</h:EapMethod></h:EapHostConfig></Configuration></Eap></Authentication>"
+            "</NativeProfile></VPNProfile>";
+    const ReadResult one = readProfileXml(text, kOneThread);
+    REQUIRE(one.ok());
+    REQUIRE(one.profile.nativeProfile->authentication->eap->opaqueXml.find("xmlns:h=") !=
+            std::string::npos);
+    CHECK_FALSE(takesSplit(text));
+    requireSame(readProfileXml(text, kAlwaysSplit), one);
+}
+
+TEST_CASE("root comments of both halves come out in the order one read gives them") {
+    // Out of schema order: the first half's comment is before a later element than the second's.
+    std::string text = "<VPNProfile><!--r--><RegisterDNS>true</RegisterDNS>";
+    for (int i = 0; i < 60; ++i)
+        text += fmt::format("<Route><Address>10.0.{}.0</Address></Route>\n", i);
+    text += "<!--d--><DnsSuffix>corp.contoso.com</DnsSuffix></VPNProfile>";
+    CHECK(takesSplit(text));
+    const ReadResult split = readProfileXml(text, kAlwaysSplit);
+    requireSame(split, readProfileXml(text, kOneThread));
+    REQUIRE(split.profile.comments.size() == 2);
+    CHECK(split.profile.comments[0].text == "d");
+}
+
 TEST_CASE("anything put anywhere reads the same on two threads as on one") {
     const std::string text = writeProfileXml(listProfile(60));
     const std::string_view snippets[] = {
