@@ -294,15 +294,17 @@ void benchOne(int count, int runs, bool filters = true) {
         parseKb, parseCpu, pugiCpu, parseFaults, runs, sink > 0 ? "" : ", empty?");
 }
 
-// `bench_engine --loop parse|gen N`: only that operation on the 10,000 + 10,000 profile, N
+// `bench_engine --loop parse|parse1|gen N`: only that operation on the 10,000 + 10,000 profile, N
 // times, for a sampling profiler (perf record) to see where the time goes.
 int loop(std::string_view what, int times) {
     const Profile profile = makeProfile(10000, true);
     const std::string xml = writeProfileXml(profile);
     std::size_t sink = 0;
     for (int i = 0; i < times; ++i) {
-        if (what == "parse") {
-            const ReadResult r = readProfileXml(xml);
+        if (what == "parse" || what == "parse1") { // parse1: on one thread
+            const ReadResult r = readProfileXml(
+                xml,
+                ReadOptions{.splitFrom = what == "parse1" ? SIZE_MAX : ReadOptions{}.splitFrom});
             sink += validateProfile(r.profile).size() + r.profile.routes.size();
         } else {
             sink += escapeCimString(writeProfileXml(profile)).size();
