@@ -73,6 +73,15 @@ void RouteCoverage::add(const TrafficFilter& filter, std::size_t index,
     if (!open_ && restrictedOnlyByRemote(filter)) open_ = index;
 }
 
+void RouteCoverage::absorb(RouteCoverage&& later) {
+    spans_.insert(spans_.end(), later.spans_.begin(), later.spans_.end()); // outside() sorts
+    all_ = all_ || later.all_;
+    unknown_ = unknown_ || later.unknown_;
+    outbound_ += later.outbound_;
+    if (!first_) first_ = later.first_;
+    if (!open_) open_ = later.open_;
+}
+
 std::vector<RouteOutsideFilters>
 RouteCoverage::outside(const Profile& p, const std::vector<validation::ParsedRoute>& routes) {
     std::vector<RouteOutsideFilters> out;

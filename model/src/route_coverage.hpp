@@ -19,6 +19,8 @@ class RouteCoverage {
              const std::vector<AddressRange>& remote);
     void matchAll() { ++outbound_, all_ = true; }    // an outbound filter without remote ranges
     void unknown() { ++outbound_, unknown_ = true; } // one whose ranges do not parse
+    // What `later` learnt of filters after this one's (another thread's part), added to this.
+    void absorb(RouteCoverage&& later);
     // Which of `routes` (what the validator's checkRoutes parsed) are outside; empty when nothing
     // can be concluded (see routesOutsideFilters).
     std::vector<RouteOutsideFilters> outside(const Profile& profile,

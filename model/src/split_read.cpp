@@ -16,6 +16,7 @@
 //   kept the second as a duplicate.
 #include "split_read.hpp"
 
+#include "cores.hpp"
 #include "element_reader.hpp"
 #include "xml_support.hpp"
 
@@ -29,11 +30,6 @@ namespace {
 
 constexpr std::string_view kOpen = "<VPNProfile>";
 constexpr std::string_view kClose = "</VPNProfile>";
-
-unsigned cores() {
-    static const unsigned n = std::thread::hardware_concurrency();
-    return n;
-}
 
 bool parseHalf(pugi::xml_document& doc, char* data, std::size_t size) {
     if (!doc.load_buffer_inplace(data, size, xml::kReadOptions, pugi::encoding_utf8)) return false;
@@ -93,7 +89,7 @@ Cut splitPoint(std::string_view t) {
 }
 
 bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, std::size_t from) {
-    if (buffer.size() < from || cores() < 2) return false;
+    if (buffer.size() < from || coreCount() < 2) return false;
     const Cut cut = splitPoint(buffer);
     if (!cut.list || cut.at + kClose.size() > buffer.size()) return false;
     std::string second;

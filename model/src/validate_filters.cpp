@@ -96,11 +96,15 @@ void reportOutside(const Profile& p, const RouteOutsideFilters& o, Sink& sink) {
 
 } // namespace
 
-void checkFilters(const Profile& profile, const ParsedRoutes& routes, Sink& sink) {
-    detail::RouteCoverage cover;
+void checkFilterRange(const Profile& profile, std::size_t from, std::size_t to, Sink& sink,
+                      detail::RouteCoverage& cover) {
     std::vector<AddressRange> ranges;
-    for (std::size_t i = 0; i < profile.trafficFilters.size(); ++i)
+    for (std::size_t i = from; i < to; ++i)
         checkFilter(profile.trafficFilters[i], i, sink, cover, ranges);
+}
+
+void checkFiltersAndRoutes(const Profile& profile, const ParsedRoutes& routes,
+                           detail::RouteCoverage& cover, Sink& sink) {
     if (!profile.trafficFilters.empty() && routes.ipv6)
         sink.add("filter.ipv6-routes", "TrafficFilter[0]",
                  "Traffic filters are not compatible with IPv6 in Always On VPN, and this "

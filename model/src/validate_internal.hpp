@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+namespace aovpn::detail {
+class RouteCoverage; // route_coverage.hpp
+}
+
 namespace aovpn::validation {
 
 class Sink {
@@ -16,6 +20,8 @@ class Sink {
     // The severity comes from the rule catalogue, so a rule cannot drift between call sites.
     void add(std::string_view rule, std::string field, std::string message, std::string hint = {});
     std::vector<Issue> take() { return std::move(issues_); }
+    // `later`'s findings after these (what another thread found in a later part).
+    void append(Sink&& later);
 
   private:
     std::vector<Issue> issues_;
@@ -36,7 +42,18 @@ struct ParsedRoutes {
 };
 
 ParsedRoutes checkRoutes(const Profile& profile, Sink& sink);
-void checkFilters(const Profile& profile, const ParsedRoutes& routes, Sink& sink);
+// The traffic-filter checks in two steps, so the filters can be checked in parts at once: each
+// filter of [from, to) on its own (what it lets through goes to `cover`), then, with every
+// filter in `cover`, the checks against the routes.
+void checkFilterRange(const Profile& profile, std::size_t from, std::size_t to, Sink& sink,
+                      detail::RouteCoverage& cover);
+void checkFiltersAndRoutes(const Profile& profile, const ParsedRoutes& routes,
+                           detail::RouteCoverage& cover, Sink& sink);
+// validateProfile, checking the traffic filters of a profile with at least `splitFiltersFrom`
+// of them in two halves at once (the second on another thread); the findings are the same.
+inline constexpr std::size_t kSplitFiltersFrom = 4096;
+std::vector<Issue> validate(const Profile& profile, const GatewayInfo& gateway,
+                            std::size_t splitFiltersFrom);
 void checkAuthentication(const Profile& profile, Sink& sink);
 void checkCryptography(const Profile& profile, const GatewayInfo& gateway, Sink& sink);
 void checkClientPool(const Profile& profile, const GatewayInfo& gateway, Sink& sink);

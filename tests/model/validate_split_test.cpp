@@ -1,0 +1,102 @@
+// With many traffic filters, validation checks their second half on another thread
+// (model/src/validate.cpp): the findings must be the one-thread findings, in the same order.
+#include "model/gateway_info.hpp"
+
+#include "route_coverage.hpp"
+#include "validate_fixtures.hpp"
+#include "validate_internal.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+using namespace aovpn;
+using namespace aovpn::test;
+
+namespace {
+
+std::vector<Issue> oneThread(const Profile& p) {
+    return validation::validate(p, GatewayInfo{}, SIZE_MAX);
+}
+std::vector<Issue> twoThreads(const Profile& p) {
+    return validation::validate(p, GatewayInfo{}, 0);
+}
+
+TrafficFilter filterTo(std::string ranges, bool inbound = false) {
+    TrafficFilter f;
+    f.remoteAddressRanges = std::move(ranges);
+    if (inbound) f.direction = FilterDirection::Inbound;
+    return f;
+}
+
+// Routes some filters let through and one none does, behind `filters`.
+Profile withFilters(std::vector<TrafficFilter> filters) {
+    Profile p = userTunnel();
+    p.routes = {route("10.1.0.0", 16), route("192.168.50.0", 24)};
+    p.trafficFilters = std::move(filters);
+    return p;
+}
+
+} // namespace
+
+TEST_CASE("5,000 traffic filters checked in two halves give the one-thread findings in order") {
+    Profile p = userTunnel();
+    for (int i = 0; i < 5000; ++i) {
+        const std::string net = fmt::format("10.{}.{}.0", i / 256, i % 256);
+        if (i % 3 == 0) p.routes.push_back(route(net, 24));
+        TrafficFilter f = filterTo(net + (i % 83 == 0 ? ".1/24" : "/24"));
+        f.protocol = i % 97 == 0 ? 300 : 6;
+        if (i % 89 != 0) f.remotePortRanges = i % 71 == 0 ? "80-" : "443";
+        if (i % 79 == 0) f.direction = FilterDirection::Inbound;
+        p.trafficFilters.push_back(f);
+    }
+    p.routes.push_back(route("192.168.7.0", 24)); // outside every filter
+    const std::vector<Issue> one = oneThread(p);
+    INFO(describe(one).substr(0, 2000));
+    REQUIRE(one.size() > 100);
+    CHECK(twoThreads(p) == one);
+    CHECK(validateProfile(p) == one); // 5,000 filters: the default checks them in two halves
+    REQUIRE(p.trafficFilters.size() >= validation::kSplitFiltersFrom);
+}
+
+TEST_CASE("what the second half's filters let through counts as if one thread had seen it") {
+    struct Case {
+        const char* what;
+        std::vector<TrafficFilter> filters;
+    };
+    const Case cases[] = {
+        {"the first outbound filter is in the second half",
+         {filterTo("10.1.0.0/16", true), filterTo("10.9.0.0/16", true), filterTo("10.1.0.0/16"),
+          filterTo("10.2.0.0/16")}},
+        {"a filter of the second half matches everything",
+         {filterTo("10.1.0.0/16"), filterTo("10.2.0.0/16"), filterTo(""), filterTo("10.3.0.0/16")}},
+        {"a filter of the second half does not parse",
+         {filterTo("10.1.0.0/16"), filterTo("10.2.0.0/16"), filterTo("10.x"),
+          filterTo("10.3.0.0/16")}},
+        {"the only filter restricted by its addresses alone is in the second half",
+         [] {
+             std::vector<TrafficFilter> f = {filterTo("10.1.0.0/16"), filterTo("10.2.0.0/16"),
+                                             filterTo("10.3.0.0/16"), filterTo("10.4.0.0/16")};
+             f[0].protocol = 6;
+             f[1].protocol = 17;
+             return f;
+         }()},
+        {"the second half covers the route the first half misses",
+         {filterTo("10.5.0.0/16"), filterTo("10.6.0.0/16"), filterTo("192.168.0.0/16"),
+          filterTo("10.1.0.0/16")}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        const Profile p = withFilters(c.filters);
+        const std::vector<Issue> one = oneThread(p);
+        INFO(describe(one));
+        CHECK(twoThreads(p) == one);
+    }
+    // The offer names the first filter restricted by its addresses alone, from the second half.
+    const std::vector<Issue> offered = twoThreads(withFilters(cases[3].filters));
+    const auto outside = std::find_if(offered.begin(), offered.end(), [](const Issue& i) {
+        return i.rule == "route.outside-filters";
+    });
+    REQUIRE(outside != offered.end());
+    CHECK(outside->hint.find("TrafficFilter 3:") != std::string::npos);
+}
