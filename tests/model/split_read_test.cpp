@@ -171,6 +171,23 @@ TEST_CASE("root comments of both halves come out in the order one read gives the
     CHECK(split.profile.comments[0].text == "d");
 }
 
+TEST_CASE("a NUL byte after the root, before the cut, ends the text on two threads too") {
+    // pugixml stops at a NUL byte: one read sees only the root before it, and so must the split,
+    // whose halves would otherwise read the routes after it as the root's.
+    std::string text = "<VPNProfile><ProfileName>x</ProfileName></VPNProfile>";
+    text += '\0';
+    for (int i = 0; i < 60; ++i)
+        text += fmt::format("<Route><Address>10.0.{}.0</Address></Route>\n", i);
+    text += "</VPNProfile>";
+    const ReadResult one = readProfileXml(text, kOneThread);
+    REQUIRE(one.ok());
+    REQUIRE(one.profile.routes.empty());
+    CHECK_FALSE(takesSplit(text));
+    const ReadResult split = readProfileXml(text, kAlwaysSplit);
+    CHECK(split.profile.routes.size() == 0);
+    requireSame(split, one);
+}
+
 TEST_CASE("anything put anywhere reads the same on two threads as on one") {
     const std::string text = writeProfileXml(listProfile(60));
     const std::string_view snippets[] = {
