@@ -13,7 +13,9 @@
 // - neither half has a finding: positions and field paths of the second half would be off, and
 //   a finding's wording can depend on what the other half holds;
 // - no single element (ProfileName, NativeProfile...) is in both halves: one read would have
-//   kept the second as a duplicate.
+//   kept the second as a duplicate;
+// - the first half holds no NUL byte: pugixml stops there, and after the root one read would
+//   not see the second half at all.
 #include "split_read.hpp"
 
 #include "element_reader.hpp"
@@ -96,6 +98,9 @@ bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, s
     if (buffer.size() < from || cores() < 2) return false;
     const Cut cut = splitPoint(buffer);
     if (!cut.list || cut.at + kClose.size() > buffer.size()) return false;
+    // pugixml ends the text at a NUL byte: after the root, one read ignores all that follows,
+    // which the second half would read. (In the second half, the two reads stop at the same one.)
+    if (std::memchr(buffer.data(), '\0', cut.at) != nullptr) return false;
     std::string second;
     second.reserve(kOpen.size() + buffer.size() - cut.at);
     second.append(kOpen).append(buffer, cut.at);
