@@ -10,8 +10,13 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <exception>
 #include <random>
 #include <string>
+
+#if defined(__GLIBC__)
+#include <pthread.h>
+#endif
 
 namespace aovpn {
 namespace {
@@ -187,6 +192,30 @@ TEST_CASE("a NUL byte after the root, before the cut, ends the text on two threa
     CHECK(split.profile.routes.size() == 0);
     requireSame(split, one);
 }
+
+#if defined(__GLIBC__)
+TEST_CASE("when no second thread can be started, the text is read on one, without an exception") {
+    const std::string text = writeProfileXml(listProfile(60));
+    // Every new thread asks for a stack larger than the address space: std::thread throws.
+    pthread_attr_t saved, huge;
+    REQUIRE(pthread_getattr_default_np(&saved) == 0);
+    REQUIRE(pthread_attr_init(&huge) == 0);
+    REQUIRE(pthread_attr_setstacksize(&huge, std::size_t{1} << 50) == 0);
+    REQUIRE(pthread_setattr_default_np(&huge) == 0);
+    ReadResult split;
+    std::string thrown;
+    try {
+        split = readProfileXml(text, kAlwaysSplit);
+    } catch (const std::exception& e) {
+        thrown = e.what();
+    }
+    pthread_setattr_default_np(&saved);
+    pthread_attr_destroy(&huge);
+    pthread_attr_destroy(&saved);
+    CHECK(thrown == "");
+    requireSame(split, readProfileXml(text, kOneThread));
+}
+#endif
 
 TEST_CASE("anything put anywhere reads the same on two threads as on one") {
     const std::string text = writeProfileXml(listProfile(60));
