@@ -24,6 +24,7 @@
 #include <cstring>
 #include <exception>
 #include <future>
+#include <system_error>
 #include <thread>
 
 namespace aovpn {
@@ -104,26 +105,32 @@ bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, s
     std::string second;
     second.reserve(kOpen.size() + buffer.size() - cut.at);
     second.append(kOpen).append(buffer, cut.at);
-    std::memcpy(buffer.data() + cut.at, kClose.data(), kClose.size());
 
     ReadResult a, b;
     bool readA = false, readB = false;
     std::promise<std::size_t> secondItems; // always set, so the first half never waits forever
     std::exception_ptr failure;
+    const auto readSecond = [&] {
+        bool counted = false;
+        try {
+            pugi::xml_document doc;
+            const bool parsed = parseHalf(doc, second.data(), second.size());
+            secondItems.set_value(parsed ? itemsIn(doc, *cut.list) : 0);
+            counted = true;
+            readB = parsed && readHalf(text, doc, b);
+        } catch (...) {
+            failure = std::current_exception();
+            if (!counted) secondItems.set_value(0);
+        }
+    };
     {
-        const std::jthread worker([&] {
-            bool counted = false;
-            try {
-                pugi::xml_document doc;
-                const bool parsed = parseHalf(doc, second.data(), second.size());
-                secondItems.set_value(parsed ? itemsIn(doc, *cut.list) : 0);
-                counted = true;
-                readB = parsed && readHalf(text, doc, b);
-            } catch (...) {
-                failure = std::current_exception();
-                if (!counted) secondItems.set_value(0);
-            }
-        });
+        std::jthread worker;
+        try {
+            worker = std::jthread(readSecond);
+        } catch (const std::system_error&) { // no thread to be had: all is read on this one
+            return false;
+        }
+        std::memcpy(buffer.data() + cut.at, kClose.data(), kClose.size());
         pugi::xml_document doc;
         if (parseHalf(doc, buffer.data(), cut.at + kClose.size())) {
             // Room for the whole list from the start: joining then moves the second half's
