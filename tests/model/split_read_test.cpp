@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <random>
@@ -216,6 +217,19 @@ TEST_CASE("when no second thread can be started, the text is read on one, withou
     requireSame(split, readProfileXml(text, kOneThread));
 }
 #endif
+
+TEST_CASE("looking for the cut takes linear time, also in a text of nothing but \"</\"") {
+    // Each "</" looked for its '>' to the end of the text: 4 MB of them took about 20 s where
+    // the one-thread read gives up in a few milliseconds.
+    std::string text = "<VPNProfile>";
+    while (text.size() < 4 * 1024 * 1024)
+        text += "</";
+    text += ">";
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(splitPoint(text).list == nullptr);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+    requireSame(readProfileXml(text), readProfileXml(text, kOneThread));
+}
 
 TEST_CASE("anything put anywhere reads the same on two threads as on one") {
     const std::string text = writeProfileXml(listProfile(60));
