@@ -21,6 +21,7 @@
 #include "element_reader.hpp"
 #include "xml_support.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
 #include <future>
@@ -78,10 +79,15 @@ bool join(Profile& first, Profile& second) {
 
 Cut splitPoint(std::string_view t) {
     const schema::Element& root = schema::vpnProfile();
+    // The '>' is looked for only as far as the longest name reaches: to the end of the text,
+    // a text of many "</" would take quadratic time.
+    std::size_t longest = 0;
+    for (const schema::Field& f : root.fields)
+        longest = std::max(longest, f.name.size());
     for (std::size_t at = t.find("</", t.size() / 2); at != std::string_view::npos;
          at = t.find("</", at + 2)) {
-        const std::size_t end = t.find('>', at + 2);
-        if (end == std::string_view::npos) break;
+        const std::size_t end = t.substr(0, at + 3 + longest).find('>', at + 2);
+        if (end == std::string_view::npos) continue;
         const std::string_view name = t.substr(at + 2, end - at - 2);
         const schema::Field* f = root.field(name);
         if (!f || !f->list || f->kind != schema::Kind::Struct) continue;
