@@ -13,16 +13,20 @@
 // - neither half has a finding: positions and field paths of the second half would be off, and
 //   a finding's wording can depend on what the other half holds;
 // - no single element (ProfileName, NativeProfile...) is in both halves: one read would have
-//   kept the second as a duplicate.
+//   kept the second as a duplicate;
+// - the first half holds no NUL byte: pugixml stops there, and after the root one read would
+//   not see the second half at all.
 #include "split_read.hpp"
 
 #include "cores.hpp"
 #include "element_reader.hpp"
 #include "xml_support.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
 #include <future>
+#include <system_error>
 #include <thread>
 
 namespace aovpn {
@@ -71,10 +75,15 @@ bool join(Profile& first, Profile& second) {
 
 Cut splitPoint(std::string_view t) {
     const schema::Element& root = schema::vpnProfile();
+    // The '>' is looked for only as far as the longest name reaches: to the end of the text,
+    // a text of many "</" would take quadratic time.
+    std::size_t longest = 0;
+    for (const schema::Field& f : root.fields)
+        longest = std::max(longest, f.name.size());
     for (std::size_t at = t.find("</", t.size() / 2); at != std::string_view::npos;
          at = t.find("</", at + 2)) {
-        const std::size_t end = t.find('>', at + 2);
-        if (end == std::string_view::npos) break;
+        const std::size_t end = t.substr(0, at + 3 + longest).find('>', at + 2);
+        if (end == std::string_view::npos) continue;
         const std::string_view name = t.substr(at + 2, end - at - 2);
         const schema::Field* f = root.field(name);
         if (!f || !f->list || f->kind != schema::Kind::Struct) continue;
@@ -92,29 +101,38 @@ bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, s
     if (buffer.size() < from || coreCount() < 2) return false;
     const Cut cut = splitPoint(buffer);
     if (!cut.list || cut.at + kClose.size() > buffer.size()) return false;
+    // pugixml ends the text at a NUL byte: after the root, one read ignores all that follows,
+    // which the second half would read. (In the second half, the two reads stop at the same one.)
+    if (std::memchr(buffer.data(), '\0', cut.at) != nullptr) return false;
     std::string second;
     second.reserve(kOpen.size() + buffer.size() - cut.at);
     second.append(kOpen).append(buffer, cut.at);
-    std::memcpy(buffer.data() + cut.at, kClose.data(), kClose.size());
 
     ReadResult a, b;
     bool readA = false, readB = false;
     std::promise<std::size_t> secondItems; // always set, so the first half never waits forever
     std::exception_ptr failure;
+    const auto readSecond = [&] {
+        bool counted = false;
+        try {
+            pugi::xml_document doc;
+            const bool parsed = parseHalf(doc, second.data(), second.size());
+            secondItems.set_value(parsed ? itemsIn(doc, *cut.list) : 0);
+            counted = true;
+            readB = parsed && readHalf(text, doc, b);
+        } catch (...) {
+            failure = std::current_exception();
+            if (!counted) secondItems.set_value(0);
+        }
+    };
     {
-        const std::jthread worker([&] {
-            bool counted = false;
-            try {
-                pugi::xml_document doc;
-                const bool parsed = parseHalf(doc, second.data(), second.size());
-                secondItems.set_value(parsed ? itemsIn(doc, *cut.list) : 0);
-                counted = true;
-                readB = parsed && readHalf(text, doc, b);
-            } catch (...) {
-                failure = std::current_exception();
-                if (!counted) secondItems.set_value(0);
-            }
-        });
+        std::jthread worker;
+        try {
+            worker = std::jthread(readSecond);
+        } catch (const std::system_error&) { // no thread to be had: all is read on this one
+            return false;
+        }
+        std::memcpy(buffer.data() + cut.at, kClose.data(), kClose.size());
         pugi::xml_document doc;
         if (parseHalf(doc, buffer.data(), cut.at + kClose.size())) {
             // Room for the whole list from the start: joining then moves the second half's

@@ -18,7 +18,8 @@ void readDocument(ReadResult& result, std::string_view text, pugi::xml_document&
 // When `buffer` (the decoded text, equal to `text`) is at least `from` bytes and can be cut
 // between two items of a top-level list: reads both halves at once into result.profile and
 // returns true. False when that could not give exactly the one-thread result (a half does not
-// parse, has a finding, or an element appears in both); `buffer` is then as it was.
+// parse, has a finding, or an element appears in both; a NUL byte in the first half) or no
+// second thread can be started; `buffer` is then as it was.
 bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, std::size_t from);
 
 // Where readSplit cuts `text`: the '<' of a list item (<TrafficFilter>, <Route>...) that

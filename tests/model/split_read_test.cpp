@@ -9,9 +9,15 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdint>
+#include <exception>
 #include <random>
 #include <string>
+
+#if defined(__GLIBC__)
+#include <pthread.h>
+#endif
 
 namespace aovpn {
 namespace {
@@ -169,6 +175,60 @@ TEST_CASE("root comments of both halves come out in the order one read gives the
     requireSame(split, readProfileXml(text, kOneThread));
     REQUIRE(split.profile.comments.size() == 2);
     CHECK(split.profile.comments[0].text == "d");
+}
+
+TEST_CASE("a NUL byte after the root, before the cut, ends the text on two threads too") {
+    // pugixml stops at a NUL byte: one read sees only the root before it, and so must the split,
+    // whose halves would otherwise read the routes after it as the root's.
+    std::string text = "<VPNProfile><ProfileName>x</ProfileName></VPNProfile>";
+    text += '\0';
+    for (int i = 0; i < 60; ++i)
+        text += fmt::format("<Route><Address>10.0.{}.0</Address></Route>\n", i);
+    text += "</VPNProfile>";
+    const ReadResult one = readProfileXml(text, kOneThread);
+    REQUIRE(one.ok());
+    REQUIRE(one.profile.routes.empty());
+    CHECK_FALSE(takesSplit(text));
+    const ReadResult split = readProfileXml(text, kAlwaysSplit);
+    CHECK(split.profile.routes.size() == 0);
+    requireSame(split, one);
+}
+
+#if defined(__GLIBC__)
+TEST_CASE("when no second thread can be started, the text is read on one, without an exception") {
+    const std::string text = writeProfileXml(listProfile(60));
+    // Every new thread asks for a stack larger than the address space: std::thread throws.
+    pthread_attr_t saved, huge;
+    REQUIRE(pthread_getattr_default_np(&saved) == 0);
+    REQUIRE(pthread_attr_init(&huge) == 0);
+    REQUIRE(pthread_attr_setstacksize(&huge, std::size_t{1} << 50) == 0);
+    REQUIRE(pthread_setattr_default_np(&huge) == 0);
+    ReadResult split;
+    std::string thrown;
+    try {
+        split = readProfileXml(text, kAlwaysSplit);
+    } catch (const std::exception& e) {
+        thrown = e.what();
+    }
+    pthread_setattr_default_np(&saved);
+    pthread_attr_destroy(&huge);
+    pthread_attr_destroy(&saved);
+    CHECK(thrown == "");
+    requireSame(split, readProfileXml(text, kOneThread));
+}
+#endif
+
+TEST_CASE("looking for the cut takes linear time, also in a text of nothing but \"</\"") {
+    // Each "</" looked for its '>' to the end of the text: 4 MB of them took about 20 s where
+    // the one-thread read gives up in a few milliseconds.
+    std::string text = "<VPNProfile>";
+    while (text.size() < 4 * 1024 * 1024)
+        text += "</";
+    text += ">";
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(splitPoint(text).list == nullptr);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+    requireSame(readProfileXml(text), readProfileXml(text, kOneThread));
 }
 
 TEST_CASE("anything put anywhere reads the same on two threads as on one") {
