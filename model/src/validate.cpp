@@ -3,14 +3,15 @@
 
 #include "model/gateway_info.hpp"
 
-#include "route_coverage.hpp"
 #include "cores.hpp"
+#include "route_coverage.hpp"
 #include "validate_internal.hpp"
 
 #include <algorithm>
 #include <exception>
 #include <iterator>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 namespace aovpn {
@@ -27,19 +28,24 @@ void Sink::append(Sink&& later) {
 std::vector<Issue> validate(const Profile& profile, const GatewayInfo& gateway,
                             std::size_t splitFiltersFrom) {
     const std::size_t filters = profile.trafficFilters.size();
-    const std::size_t half = filters >= splitFiltersFrom && coreCount() >= 2 ? filters / 2 : filters;
+    std::size_t half = filters >= splitFiltersFrom && coreCount() >= 2 ? filters / 2 : filters;
     Sink sink, later;
     detail::RouteCoverage cover, laterCover;
     std::exception_ptr failure;
     std::optional<std::jthread> worker;
-    if (half < filters)
-        worker.emplace([&] {
-            try {
-                checkFilterRange(profile, half, filters, later, laterCover);
-            } catch (...) {
-                failure = std::current_exception();
-            }
-        });
+    if (half < filters) {
+        try {
+            worker.emplace([&] {
+                try {
+                    checkFilterRange(profile, half, filters, later, laterCover);
+                } catch (...) {
+                    failure = std::current_exception();
+                }
+            });
+        } catch (const std::system_error&) { // no thread to be had: all on this one
+            half = filters;
+        }
+    }
     checkGeneral(profile, sink);
     checkServersAndDns(profile, sink);
     const ParsedRoutes routes = checkRoutes(profile, sink);

@@ -2,6 +2,7 @@
 // (model/src/validate.cpp): the findings must be the one-thread findings, in the same order.
 #include "model/gateway_info.hpp"
 
+#include "no_new_threads.hpp"
 #include "route_coverage.hpp"
 #include "validate_fixtures.hpp"
 #include "validate_internal.hpp"
@@ -110,3 +111,25 @@ TEST_CASE("what the second half's filters let through counts as if one thread ha
         CHECK(outside->hint.find("TrafficFilter 3:") != std::string::npos);
     }
 }
+
+#if defined(AOVPN_HAVE_NO_NEW_THREADS)
+TEST_CASE("when no second thread can be started, the filters are checked on one") {
+    std::vector<TrafficFilter> filters;
+    for (int i = 0; i < 10; ++i)
+        filters.push_back(filterTo(i % 3 == 0 ? "10.1.0.1/16" : "10.1.0.0/16"));
+    const Profile p = withFilters(filters);
+    std::vector<Issue> split;
+    std::string thrown;
+    {
+        const test::NoNewThreads noThreads;
+        try {
+            split = twoThreads(p);
+        } catch (const std::exception& e) {
+            thrown = e.what();
+        }
+    }
+    CHECK(thrown == "");
+    CHECK(split == oneThread(p));
+    CHECK_FALSE(split.empty());
+}
+#endif
