@@ -68,9 +68,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Read in two halves at once (any size; by default only large texts are), the result is
     // exactly the one-thread read's.
     const aovpn::ReadResult split = aovpn::readProfileXml(text, {.splitFrom = 0});
-    if (!(split.profile == first.profile) || split.errors != first.errors ||
-        split.warnings != first.warnings || split.suppressed != first.suppressed ||
-        split.source != first.source)
+    const aovpn::ReadResult one = aovpn::readProfileXml(text, {.splitFrom = SIZE_MAX});
+    if (!(split.profile == one.profile) || split.errors != one.errors ||
+        split.warnings != one.warnings || split.suppressed != one.suppressed ||
+        split.source != one.source)
         std::abort();
     if (!first.ok()) return 0;
     roundTrip(first.profile);
