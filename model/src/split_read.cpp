@@ -25,7 +25,6 @@
 #include <algorithm>
 #include <cstring>
 #include <exception>
-#include <future>
 #include <system_error>
 #include <thread>
 
@@ -47,12 +46,23 @@ bool readHalf(std::string_view text, pugi::xml_document& doc, ReadResult& half) 
     return half.ok() && half.warnings.empty() && half.suppressed == 0;
 }
 
-// How many children of the root are items of `list`.
-std::size_t itemsIn(const pugi::xml_document& doc, const schema::Field& list) {
-    std::size_t n = 0;
-    for (pugi::xml_node c = doc.document_element().first_child(); c; c = c.next_sibling())
-        n += c.type() == pugi::node_element && list.name == c.name();
-    return n;
+// Room for `list` in the first half's Profile: its own items and an estimate of the second
+// half's, from the bytes its items take (they were parsed in place, so a name points into
+// `data`). An estimate, not the second half's count: waiting for that count after its parse
+// kept this thread idle for a millisecond. Too few only costs a move at the join; too many,
+// capacity never touched.
+std::size_t roomFor(const pugi::xml_document& doc, const schema::Field& list, const char* data,
+                    std::size_t cut, std::size_t rest) {
+    std::size_t own = 0;
+    const char* first = nullptr;
+    for (pugi::xml_node c = doc.document_element().first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_element || list.name != c.name()) continue;
+        if (own++ == 0) first = c.name();
+    }
+    if (own == 0 || first <= data || first >= data + cut) return own;
+    const std::size_t bytesEach = std::max<std::size_t>(1, (data + cut - (first - 1)) / own);
+    const std::size_t estimate = rest / bytesEach + 1;
+    return own + estimate + estimate / 8;
 }
 
 // Moves `second` in after `first`, child by child as the description lists them; false when a
@@ -80,7 +90,7 @@ Cut splitPoint(std::string_view t) {
     std::size_t longest = 0;
     for (const schema::Field& f : root.fields)
         longest = std::max(longest, f.name.size());
-    for (std::size_t at = t.find("</", t.size() / 2); at != std::string_view::npos;
+    for (std::size_t at = t.find("</", t.size() / 100 * kFirstShare); at != std::string_view::npos;
          at = t.find("</", at + 2)) {
         const std::size_t end = t.substr(0, at + 3 + longest).find('>', at + 2);
         if (end == std::string_view::npos) continue;
@@ -110,19 +120,13 @@ bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, s
 
     ReadResult a, b;
     bool readA = false, readB = false;
-    std::promise<std::size_t> secondItems; // always set, so the first half never waits forever
     std::exception_ptr failure;
     const auto readSecond = [&] {
-        bool counted = false;
         try {
             pugi::xml_document doc;
-            const bool parsed = parseHalf(doc, second.data(), second.size());
-            secondItems.set_value(parsed ? itemsIn(doc, *cut.list) : 0);
-            counted = true;
-            readB = parsed && readHalf(text, doc, b);
+            readB = parseHalf(doc, second.data(), second.size()) && readHalf(text, doc, b);
         } catch (...) {
             failure = std::current_exception();
-            if (!counted) secondItems.set_value(0);
         }
     };
     {
@@ -137,8 +141,8 @@ bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, s
         if (parseHalf(doc, buffer.data(), cut.at + kClose.size())) {
             // Room for the whole list from the start: joining then moves the second half's
             // items in without moving the first's again.
-            const std::size_t all = itemsIn(doc, *cut.list) + secondItems.get_future().get();
-            cut.list->access.reserve(cut.list->access.container(&a.profile), all);
+            cut.list->access.reserve(cut.list->access.container(&a.profile),
+                                     roomFor(doc, *cut.list, buffer.data(), cut.at, second.size()));
             readA = readHalf(text, doc, a);
         }
     } // joined here, also when the first half throws

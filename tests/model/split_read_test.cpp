@@ -98,11 +98,12 @@ TEST_CASE("a large profile is read in two halves, with the one-thread read's res
     CHECK(split.warnings.empty());
 }
 
-TEST_CASE("the cut is just before a top-level list item, at or after the middle") {
+TEST_CASE("the cut is just before a top-level list item, at or after kFirstShare percent") {
     const std::string text = writeProfileXml(listProfile(200));
     const Cut cut = splitPoint(text);
     REQUIRE(cut.list != nullptr);
-    CHECK(cut.at >= text.size() / 2);
+    CHECK(cut.at >= text.size() / 100 * kFirstShare);
+    CHECK(cut.at < text.size() / 100 * kFirstShare + 200); // the first item there
     CHECK(text.compare(cut.at, cut.list->name.size() + 1, "<" + std::string(cut.list->name)) == 0);
     CHECK(splitPoint("<VPNProfile><ProfileName>x</ProfileName></VPNProfile>").list == nullptr);
     CHECK(splitPoint("").list == nullptr);
