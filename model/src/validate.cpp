@@ -22,35 +22,48 @@ void Sink::append(Sink&& later) {
                    std::make_move_iterator(later.issues_.end()));
 }
 
-// In the order the findings are listed. With many traffic filters, the second half of them is
-// checked on another thread meanwhile (its findings and coverage joined in after the first
-// half's), since they are most of the work: 10,000 filters on every edit.
+namespace {
+// How many of the filters this thread checks when the others go to a second one. It also
+// checks everything else, the routes most of all (a route costs about 0.4 of a filter), so it
+// takes fewer than half: 10,000 routes + 10,000 filters were checked in 1.5 ms on this thread
+// while the other took 0.8 ms for its 5,000 filters.
+std::size_t firstThreadFilters(std::size_t filters, std::size_t routes) {
+    const std::size_t rest = routes / 5 * 2; // in filters
+    return rest >= filters ? 0 : (filters - rest) / 2;
+}
+} // namespace
+
+// In the order the findings are listed. With many traffic filters, the later ones are checked
+// on another thread meanwhile (their findings and coverage joined in after the earlier ones'),
+// since they are most of the work: 10,000 filters on every edit.
 std::vector<Issue> validate(const Profile& profile, const GatewayInfo& gateway,
                             std::size_t splitFiltersFrom) {
     const std::size_t filters = profile.trafficFilters.size();
-    std::size_t half = filters >= splitFiltersFrom && coreCount() >= 2 ? filters / 2 : filters;
+    std::size_t here = filters >= splitFiltersFrom && coreCount() >= 2
+                           ? firstThreadFilters(filters, profile.routes.size())
+                           : filters;
     Sink sink, later;
     detail::RouteCoverage cover, laterCover;
     std::exception_ptr failure;
     std::optional<std::jthread> worker;
-    if (half < filters) {
+    if (here < filters) {
         try {
             worker.emplace([&] {
                 try {
-                    checkFilterRange(profile, half, filters, later, laterCover);
+                    checkFilterRange(profile, here, filters, later, laterCover);
                 } catch (...) {
                     failure = std::current_exception();
                 }
             });
         } catch (const std::system_error&) { // no thread to be had: all on this one
-            half = filters;
+            here = filters;
         }
     }
     checkGeneral(profile, sink);
     checkServersAndDns(profile, sink);
     const ParsedRoutes routes = checkRoutes(profile, sink);
     checkClientPool(profile, gateway, sink);
-    checkFilterRange(profile, 0, half, sink, cover);
+    checkFilterRange(profile, 0, here, sink, cover);
     worker.reset(); // joined
     if (failure) std::rethrow_exception(failure);
     sink.append(std::move(later));

@@ -1,5 +1,6 @@
-// With many traffic filters, validation checks their second half on another thread
-// (model/src/validate.cpp): the findings must be the one-thread findings, in the same order.
+// With many traffic filters, validation checks the later ones on another thread
+// (model/src/validate.cpp; this thread, which checks the routes too, takes fewer filters the more
+// routes there are): the findings must be the one-thread findings, in the same order.
 #include "model/gateway_info.hpp"
 
 #include "no_new_threads.hpp"
@@ -109,6 +110,24 @@ TEST_CASE("what the second half's filters let through counts as if one thread ha
         });
         REQUIRE(outside != offered.end());
         CHECK(outside->hint.find("TrafficFilter 3:") != std::string::npos);
+    }
+}
+
+TEST_CASE("however many filters each thread takes, the findings are the one-thread findings") {
+    // 0 routes: this thread takes half the filters; 5: two of six; 15 and more: none.
+    for (const int routes : {0, 5, 8, 15, 40}) {
+        CAPTURE(routes);
+        std::vector<TrafficFilter> filters;
+        for (int i = 0; i < 6; ++i)
+            filters.push_back(filterTo(fmt::format("10.{}.0.{}/16", i, i % 2)));
+        filters[4].protocol = 300;
+        Profile p = withFilters(filters);
+        for (int i = 0; i < routes; ++i)
+            p.routes.push_back(route(fmt::format("10.{}.1.0", i % 9), 24));
+        const std::vector<Issue> one = oneThread(p);
+        INFO(describe(one));
+        REQUIRE(one.size() >= 5);
+        CHECK(twoThreads(p) == one);
     }
 }
 
