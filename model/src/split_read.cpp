@@ -114,15 +114,17 @@ bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, s
     // pugixml ends the text at a NUL byte: after the root, one read ignores all that follows,
     // which the second half would read. (In the second half, the two reads stop at the same one.)
     if (std::memchr(buffer.data(), '\0', cut.at) != nullptr) return false;
-    std::string second;
-    second.reserve(kOpen.size() + buffer.size() - cut.at);
-    second.append(kOpen).append(buffer, cut.at);
+    const std::size_t secondSize = kOpen.size() + text.size() - cut.at;
 
     ReadResult a, b;
     bool readA = false, readB = false;
     std::exception_ptr failure;
     const auto readSecond = [&] {
         try {
+            // Its copy of its half is made here, on its own thread; `text` stays intact.
+            std::string second;
+            second.reserve(secondSize);
+            second.append(kOpen).append(text.substr(cut.at));
             pugi::xml_document doc;
             readB = parseHalf(doc, second.data(), second.size()) && readHalf(text, doc, b);
         } catch (...) {
@@ -142,7 +144,7 @@ bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, s
             // Room for the whole list from the start: joining then moves the second half's
             // items in without moving the first's again.
             cut.list->access.reserve(cut.list->access.container(&a.profile),
-                                     roomFor(doc, *cut.list, buffer.data(), cut.at, second.size()));
+                                     roomFor(doc, *cut.list, buffer.data(), cut.at, secondSize));
             readA = readHalf(text, doc, a);
         }
     } // joined here, also when the first half throws
