@@ -113,8 +113,12 @@ void decodeUtf16(std::string_view in, std::size_t from, bool bigEndian, DecodedT
 void decode8Bit(std::string_view in, DecodedText& out) {
     const std::string enc = declaredEncoding(in);
     if (enc.empty() || enc == "utf-8" || enc == "utf8") {
-        if (!enc.empty() || isValidUtf8(in)) {
-            out.text = std::string(in); // invalid UTF-8 under a UTF-8 declaration: reported later
+        if (!enc.empty()) { // invalid UTF-8 under a UTF-8 declaration is reported later
+            out.text = std::string(in);
+            out.verbatim = true;
+            return;
+        }
+        if (appendValidUtf8(out.text, in)) { // checked and copied in one pass
             out.verbatim = true;
             return;
         }

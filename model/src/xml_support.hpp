@@ -60,6 +60,9 @@ bool appendRaw(pugi::xml_node parent, std::string_view raw);
 std::string sanitizeText(std::string& text);
 // Well-formed UTF-8: no overlong forms, surrogates, code points past U+10FFFF or cut sequences.
 bool isValidUtf8(std::string_view text);
+// isValidUtf8(text), and when it is, `text` appended to `out` (in one pass over it); when it is
+// not, `out` holds some of it.
+bool appendValidUtf8(std::string& out, std::string_view text);
 // A comment's text as it can be written and read back unchanged: sanitizeText, then every '-'
 // before another '-' or at the end followed by a space (pugixml writes it so).
 std::string sanitizeComment(std::string_view text);

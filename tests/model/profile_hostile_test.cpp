@@ -3,6 +3,7 @@
 #include "model/profile_xml.hpp"
 
 #include "profile_test_util.hpp"
+#include "xml_support.hpp"
 
 #include <pugixml.hpp>
 
@@ -299,4 +300,45 @@ TEST_CASE("the writer's eight-byte text copy escapes and cleans at every positio
             }
         }
     }
+}
+
+TEST_CASE("a file's UTF-8 check and copy in one pass agrees with the check alone, at every cut") {
+    // The file is checked and copied 64 KB at a time: put valid and broken sequences across
+    // that boundary (and the next) at each offset, and compare with isValidUtf8.
+    const std::string sequences[] = {
+        "\xC3\xA9",         "\xE2\x82\xAC", "\xF0\x9F\x94\x92", // valid: 2, 3, 4 bytes
+        "\xE2\x82",         "\xC3",         "\xA9",             // cut short, a stray continuation
+        "\xE0\x80\xAF",     "\xED\xA0\x80", "\xF4\x90\x80\x80", // overlong, surrogate, > U+10FFFF
+        "\xE2\x82\xAC\xA9",                                     // one continuation too many
+    };
+    constexpr std::size_t kPiece = 64 * 1024;
+    int checked = 0;
+    for (const std::size_t boundary : {kPiece, 2 * kPiece}) {
+        for (const std::string& seq : sequences) {
+            for (std::size_t back = 0; back <= 5; ++back) {
+                std::string text(2 * kPiece + 100, 'a');
+                text.replace(boundary - back, seq.size(), seq);
+                const bool valid = xml::isValidUtf8(text);
+                std::string copy = "x";
+                CAPTURE(boundary);
+                CAPTURE(back);
+                CHECK(xml::appendValidUtf8(copy, text) == valid);
+                if (valid) CHECK(copy == "x" + text);
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked == 2 * 10 * 6);
+    std::string empty;
+    CHECK(xml::appendValidUtf8(empty, ""));
+    CHECK(empty.empty());
+    // The reader's decode takes this path: a valid file reads as it is, a broken one as
+    // Windows-1252 (with the note saying so).
+    std::string big = "<VPNProfile><ProfileName>" + std::string(kPiece, 'n') + "\xC3\xA9" +
+                      "</ProfileName></VPNProfile>";
+    CHECK(readProfileXml(big).profile.profileName.value_or("").ends_with("n\xC3\xA9"));
+    big.insert(kPiece, "\xC3");
+    const ReadResult guessed = readProfileXml(big);
+    REQUIRE_FALSE(guessed.warnings.empty());
+    CHECK(guessed.warnings.front().rule == "text.encoding-guessed");
 }
