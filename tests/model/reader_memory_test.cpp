@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
-#include <algorithm>
+#include <atomic>
 #include <cstdlib>
 
 using namespace aovpn;
@@ -16,21 +16,25 @@ using namespace aovpn::test;
 
 namespace {
 
-// What pugixml allocates while installed: the total and the largest block.
+// What pugixml allocates while installed: the total and the largest block. Atomic: a large
+// text is parsed in two halves at once (model/src/split_read.cpp).
 struct PugiHeap {
-    static inline std::size_t total = 0, largest = 0;
+    static inline std::atomic<std::size_t> total = 0, largest = 0;
 
     static void* allocate(std::size_t n) {
         void* p = std::malloc(n);
         total += n;
-        largest = std::max(largest, n);
+        std::size_t seen = largest;
+        while (n > seen && !largest.compare_exchange_weak(seen, n)) {
+        }
         return p;
     }
 
     PugiHeap()
         : oldAllocate_(pugi::get_memory_allocation_function()),
           oldFree_(pugi::get_memory_deallocation_function()) {
-        total = largest = 0;
+        total = 0;
+        largest = 0;
         pugi::set_memory_management_functions(allocate, std::free);
     }
     ~PugiHeap() { pugi::set_memory_management_functions(oldAllocate_, oldFree_); }
