@@ -20,13 +20,11 @@
 
 #include "cores.hpp"
 #include "element_reader.hpp"
+#include "second_thread.hpp"
 #include "xml_support.hpp"
 
 #include <algorithm>
 #include <cstring>
-#include <exception>
-#include <system_error>
-#include <thread>
 
 namespace aovpn {
 namespace {
@@ -118,37 +116,25 @@ bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, s
 
     ReadResult a, b;
     bool readA = false, readB = false;
-    std::exception_ptr failure;
     const auto readSecond = [&] {
-        try {
-            // Its copy of its half is made here, on its own thread; `text` stays intact.
-            std::string second;
-            second.reserve(secondSize);
-            second.append(kOpen).append(text.substr(cut.at));
-            pugi::xml_document doc;
-            readB = parseHalf(doc, second.data(), second.size()) && readHalf(text, doc, b);
-        } catch (...) {
-            failure = std::current_exception();
-        }
+        // Its copy of its half is made here, on its own thread; `text` stays intact.
+        std::string second;
+        second.reserve(secondSize);
+        second.append(kOpen).append(text.substr(cut.at));
+        pugi::xml_document doc;
+        readB = parseHalf(doc, second.data(), second.size()) && readHalf(text, doc, b);
     };
-    {
-        std::jthread worker;
-        try {
-            worker = std::jthread(readSecond);
-        } catch (const std::system_error&) { // no thread to be had: all is read on this one
-            return false;
-        }
+    const auto readFirst = [&] {
         std::memcpy(buffer.data() + cut.at, kClose.data(), kClose.size());
         pugi::xml_document doc;
-        if (parseHalf(doc, buffer.data(), cut.at + kClose.size())) {
-            // Room for the whole list from the start: joining then moves the second half's
-            // items in without moving the first's again.
-            cut.list->access.reserve(cut.list->access.container(&a.profile),
-                                     roomFor(doc, *cut.list, buffer.data(), cut.at, secondSize));
-            readA = readHalf(text, doc, a);
-        }
-    } // joined here, also when the first half throws
-    if (failure) std::rethrow_exception(failure);
+        if (!parseHalf(doc, buffer.data(), cut.at + kClose.size())) return;
+        // Room for the whole list from the start: joining then moves the second half's items
+        // in without moving the first's again.
+        cut.list->access.reserve(cut.list->access.container(&a.profile),
+                                 roomFor(doc, *cut.list, buffer.data(), cut.at, secondSize));
+        readA = readHalf(text, doc, a);
+    };
+    if (!alongside(readSecond, readFirst)) return false; // no second thread: all on this one
     if (!readA || !readB || !join(a.profile, b.profile)) {
         buffer.assign(text); // parsed in place: the one-thread read needs it intact
         return false;

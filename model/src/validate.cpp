@@ -5,14 +5,11 @@
 
 #include "cores.hpp"
 #include "route_coverage.hpp"
+#include "second_thread.hpp"
 #include "validate_internal.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <iterator>
-#include <optional>
-#include <system_error>
-#include <thread>
 
 namespace aovpn {
 namespace validation {
@@ -44,28 +41,19 @@ std::vector<Issue> validate(const Profile& profile, const GatewayInfo& gateway,
                            : filters;
     Sink sink, later;
     detail::RouteCoverage cover, laterCover;
-    std::exception_ptr failure;
-    std::optional<std::jthread> worker;
-    if (here < filters) {
-        try {
-            worker.emplace([&] {
-                try {
-                    checkFilterRange(profile, here, filters, later, laterCover);
-                } catch (...) {
-                    failure = std::current_exception();
-                }
-            });
-        } catch (const std::system_error&) { // no thread to be had: all on this one
-            here = filters;
-        }
+    ParsedRoutes routes;
+    const auto mine = [&] {
+        checkGeneral(profile, sink);
+        checkServersAndDns(profile, sink);
+        routes = checkRoutes(profile, sink);
+        checkClientPool(profile, gateway, sink);
+        checkFilterRange(profile, 0, here, sink, cover);
+    };
+    const auto theirs = [&] { checkFilterRange(profile, here, filters, later, laterCover); };
+    if (here == filters || !alongside(theirs, mine)) { // no second thread: all on this one
+        here = filters;
+        mine();
     }
-    checkGeneral(profile, sink);
-    checkServersAndDns(profile, sink);
-    const ParsedRoutes routes = checkRoutes(profile, sink);
-    checkClientPool(profile, gateway, sink);
-    checkFilterRange(profile, 0, here, sink, cover);
-    worker.reset(); // joined
-    if (failure) std::rethrow_exception(failure);
     sink.append(std::move(later));
     cover.absorb(std::move(laterCover));
     checkFiltersAndRoutes(profile, routes, cover, sink);

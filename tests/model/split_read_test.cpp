@@ -196,14 +196,13 @@ TEST_CASE("when no second thread can be started, the text is read on one, withou
     const std::string text = writeProfileXml(listProfile(60));
     ReadResult split;
     std::string thrown;
-    {
-        const test::NoNewThreads noThreads;
+    test::withNoThreadToHave([&] {
         try {
             split = readProfileXml(text, kAlwaysSplit);
         } catch (const std::exception& e) {
             thrown = e.what();
         }
-    }
+    });
     CHECK(thrown == "");
     requireSame(split, readProfileXml(text, kOneThread));
 }

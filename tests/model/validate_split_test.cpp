@@ -139,14 +139,13 @@ TEST_CASE("when no second thread can be started, the filters are checked on one"
     const Profile p = withFilters(filters);
     std::vector<Issue> split;
     std::string thrown;
-    {
-        const test::NoNewThreads noThreads;
+    test::withNoThreadToHave([&] {
         try {
             split = twoThreads(p);
         } catch (const std::exception& e) {
             thrown = e.what();
         }
-    }
+    });
     CHECK(thrown == "");
     CHECK(split == oneThread(p));
     CHECK_FALSE(split.empty());
