@@ -29,19 +29,21 @@ void readRoot(xml::Reader& r, const pugi::xml_document& doc, N root, Profile& p)
 }
 
 // Parses `buffer` in place (pugixml writes into it) and reads it into `result`; `text` is the
-// same text left intact, which positions and messages refer to.
-void readParsed(ReadResult& result, std::string_view text, std::string& buffer,
+// same text left intact, which positions and messages refer to. True when `buffer` still equals
+// `text` afterwards (not parsed, or read in two halves, which restores it).
+bool readParsed(ReadResult& result, std::string_view text, std::string& buffer,
                 const ReadOptions& options) {
-    if (!xml::checkAmpersands(text, result.warnings, result.errors)) return;
-    if (readSplit(result, text, buffer, options.splitFrom)) return;
+    if (!xml::checkAmpersands(text, result.warnings, result.errors)) return true;
+    if (readSplit(result, text, buffer, options.splitFrom)) return true;
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer_inplace(
         buffer.data(), buffer.size(), xml::kReadOptions, pugi::encoding_utf8);
     if (!parsed) {
         result.errors.push_back(xml::describeParseError(text, parsed));
-        return;
+        return false;
     }
     readDocument(result, text, doc);
+    return false;
 }
 
 } // namespace
@@ -89,9 +91,9 @@ ReadResult readProfileXml(std::string_view input, const ReadOptions& options) {
     if (!decoded.verbatim) result.source = buffer;
     const std::string_view text =
         decoded.verbatim ? input.substr(input.size() - buffer.size()) : result.source;
-    readParsed(result, text, buffer, options);
+    const bool intact = readParsed(result, text, buffer, options);
     if (decoded.verbatim) {
-        buffer.assign(text); // same length: no allocation
+        if (!intact) buffer.assign(text); // same length: no allocation
         result.source = std::move(buffer);
     }
     return result;

@@ -19,7 +19,7 @@ void readDocument(ReadResult& result, std::string_view text, pugi::xml_document&
 // between two items of a top-level list: reads both halves at once into result.profile and
 // returns true. False when that could not give exactly the one-thread result (a half does not
 // parse, has a finding, or an element appears in both; a NUL byte in the first half) or no
-// second thread can be started; `buffer` is then as it was.
+// second thread can be started. Either way `buffer` is then as it was.
 bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, std::size_t from);
 
 // Percent of the text the first half takes. The second starts later (its copy, the thread's

@@ -64,10 +64,9 @@ bool takesSplit(const std::string& text) {
     std::string buffer = text;
     ReadResult split;
     const bool took = readSplit(split, text, buffer, 0);
-    if (took)
-        CHECK(split.profile == readProfileXml(text, kOneThread).profile);
-    else
-        CHECK(buffer == text); // intact for the one-thread read
+    if (took) CHECK(split.profile == readProfileXml(text, kOneThread).profile);
+    // Intact either way: for the one-thread read, or as the result's source.
+    CHECK(buffer == text);
     return took;
 }
 
