@@ -195,13 +195,14 @@ TEST_CASE("when no second thread can be started, the text is read on one, withou
     const std::string text = writeProfileXml(listProfile(60));
     ReadResult split;
     std::string thrown;
-    test::withNoThreadToHave([&] {
+    {
+        const test::NoNewThreads noThreads;
         try {
             split = readProfileXml(text, kAlwaysSplit);
         } catch (const std::exception& e) {
             thrown = e.what();
         }
-    });
+    }
     CHECK(thrown == "");
     requireSame(split, readProfileXml(text, kOneThread));
 }

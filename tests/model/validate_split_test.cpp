@@ -139,13 +139,14 @@ TEST_CASE("when no second thread can be started, the filters are checked on one"
     const Profile p = withFilters(filters);
     std::vector<Issue> split;
     std::string thrown;
-    test::withNoThreadToHave([&] {
+    {
+        const test::NoNewThreads noThreads;
         try {
             split = twoThreads(p);
         } catch (const std::exception& e) {
             thrown = e.what();
         }
-    });
+    }
     CHECK(thrown == "");
     CHECK(split == oneThread(p));
     CHECK_FALSE(split.empty());

@@ -1,11 +1,7 @@
 #pragma once
 // While a NoNewThreads lives, starting a thread fails (std::thread throws std::system_error):
-// every new thread asks for a stack larger than the address space. withNoThreadToHave() also
-// holds the engine's second thread (model/src/second_thread.hpp), which, once started, is
-// kept. glibc only.
+// every new thread asks for a stack larger than the address space. glibc only.
 #if defined(__GLIBC__)
-#include "second_thread.hpp"
-
 #include <doctest/doctest.h>
 
 #include <cstddef>
@@ -32,17 +28,6 @@ class NoNewThreads {
   private:
     pthread_attr_t saved_{}, huge_{};
 };
-
-// Runs `f` while no thread at all can be had: the second thread is busy with this caller's
-// (empty) job and no new one can start.
-template <typename F> void withNoThreadToHave(F&& f) {
-    const bool ran = alongside([] {},
-                               [&] {
-                                   const NoNewThreads none;
-                                   f();
-                               });
-    REQUIRE(ran);
-}
 
 } // namespace aovpn::test
 #define AOVPN_HAVE_NO_NEW_THREADS 1
