@@ -25,6 +25,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
+#include <new>
+#include <stdexcept>
 
 namespace aovpn {
 namespace {
@@ -48,7 +51,8 @@ bool readHalf(std::string_view text, pugi::xml_document& doc, ReadResult& half) 
 // half's, from the bytes its items take (they were parsed in place, so a name points into
 // `data`). An estimate, not the second half's count: waiting for that count after its parse
 // kept this thread idle for a millisecond. Too few only costs a move at the join; too many,
-// capacity never touched.
+// capacity never touched. Items are taken to be at least 32 bytes (a real <Route> is 60 and
+// more): a few tiny ones before the cut must not make room for millions.
 std::size_t roomFor(const pugi::xml_document& doc, const schema::Field& list, const char* data,
                     std::size_t cut, std::size_t rest) {
     std::size_t own = 0;
@@ -57,10 +61,20 @@ std::size_t roomFor(const pugi::xml_document& doc, const schema::Field& list, co
         if (c.type() != pugi::node_element || list.name != c.name()) continue;
         if (own++ == 0) first = c.name();
     }
-    if (own == 0 || first <= data || first >= data + cut) return own;
-    const std::size_t bytesEach = std::max<std::size_t>(1, (data + cut - (first - 1)) / own);
+    const std::less<const char*> before;
+    if (own == 0 || !before(data, first) || !before(first, data + cut)) return own;
+    const std::size_t bytesEach = std::max<std::size_t>(32, (data + cut - (first - 1)) / own);
     const std::size_t estimate = rest / bytesEach + 1;
     return own + estimate + estimate / 8;
+}
+
+// Makes that room, unless the system refuses it: the read then goes on without it.
+void reserve(const schema::Field& list, Profile& profile, std::size_t n) {
+    try {
+        list.access.reserve(list.access.container(&profile), n);
+    } catch (const std::bad_alloc&) {
+    } catch (const std::length_error&) {
+    }
 }
 
 // Moves `second` in after `first`, child by child as the description lists them; false when a
@@ -131,9 +145,8 @@ bool readSplit(ReadResult& result, std::string_view text, std::string& buffer, s
             if (parseHalf(doc, buffer.data(), cut.at + kClose.size())) {
                 // Room for the whole list from the start: joining then moves the second half's
                 // items in without moving the first's again.
-                cut.list->access.reserve(
-                    cut.list->access.container(&a.profile),
-                    roomFor(doc, *cut.list, buffer.data(), cut.at, secondSize));
+                reserve(*cut.list, a.profile,
+                        roomFor(doc, *cut.list, buffer.data(), cut.at, secondSize));
                 readA = readHalf(text, doc, a);
             }
         }

@@ -208,6 +208,24 @@ TEST_CASE("when no second thread can be started, the text is read on one, withou
 }
 #endif
 
+TEST_CASE("a few short items before the cut make room in proportion to the text, not more") {
+    // The first half guesses the second's items from the bytes its own take: two short routes
+    // after a long name, then one route and a long value, must not make room for hundreds of
+    // thousands.
+    const std::string text = "<VPNProfile><ProfileName>" + std::string(560 * 1024, 'n') +
+                             "</ProfileName><Route></Route><Route></Route><Route></Route>"
+                             "<TrustedNetworkDetection>" +
+                             std::string(440 * 1024, 't') +
+                             "</TrustedNetworkDetection></VPNProfile>";
+    std::string buffer = text;
+    ReadResult split;
+    REQUIRE(readSplit(split, text, buffer, 0));
+    CHECK(split.profile.routes.size() == 3);
+    CHECK(split.profile.routes.capacity() < text.size() / 16);
+    CHECK(buffer == text);
+    requireSame(readProfileXml(text), readProfileXml(text, kOneThread));
+}
+
 TEST_CASE("looking for the cut takes linear time, also in a text of nothing but \"</\"") {
     // Each "</" looked for its '>' to the end of the text: 4 MB of them took about 20 s where
     // the one-thread read gives up in a few milliseconds. (No clock is asserted: a slow search
