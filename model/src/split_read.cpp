@@ -48,7 +48,9 @@ bool readHalf(std::string_view text, pugi::xml_document& doc, ReadResult& half) 
 // half's, from the bytes its items take (they were parsed in place, so a name points into
 // `data`). An estimate, not the second half's count: waiting for that count after its parse
 // kept this thread idle for a millisecond. Too few only costs a move at the join; too many,
-// capacity never touched.
+// capacity never touched, so it is held to four times the items this half has: a few small
+// items before the cut and a long comment after it would otherwise reserve room for an item
+// per few bytes of that comment (a bad_alloc for a text one read takes in its stride).
 std::size_t roomFor(const pugi::xml_document& doc, const schema::Field& list, const char* data,
                     std::size_t cut, std::size_t rest) {
     std::size_t own = 0;
@@ -59,7 +61,7 @@ std::size_t roomFor(const pugi::xml_document& doc, const schema::Field& list, co
     }
     if (own == 0 || first <= data || first >= data + cut) return own;
     const std::size_t bytesEach = std::max<std::size_t>(1, (data + cut - (first - 1)) / own);
-    const std::size_t estimate = rest / bytesEach + 1;
+    const std::size_t estimate = std::min(rest / bytesEach + 1, 4 * own);
     return own + estimate + estimate / 8;
 }
 
