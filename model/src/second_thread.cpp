@@ -1,6 +1,7 @@
 #include "second_thread.hpp"
 
 #include <exception>
+#include <new>
 #include <system_error>
 #include <thread>
 
@@ -18,7 +19,9 @@ bool alongside(const std::function<void()>& there, const std::function<void()>& 
                     thereFailed = std::current_exception();
                 }
             });
-        } catch (const std::system_error&) {
+        } catch (const std::system_error&) { // no thread to be had
+            return false;
+        } catch (const std::bad_alloc&) { // nor the memory to start one
             return false;
         }
         try {

@@ -6,9 +6,9 @@
 namespace aovpn {
 
 // Runs `there` on a thread of its own while `here` runs on this one, and returns true once both
-// have. False, with neither run, when no thread can be started: the caller then does the work
-// on its own. An exception from either is rethrown here once both have finished (`here`'s
-// first).
+// have. False, with neither run, when no thread can be started (nor its memory be had): the
+// caller then does the work on its own. An exception from either is rethrown here once both have
+// finished (`here`'s first).
 //
 // A thread is started for each call. One kept between calls, woken for each job, was measured
 // and not kept: 0.97 of the time of 101 reads + validations of 10,000 routes + 10,000 filters,

@@ -51,8 +51,10 @@ bool readHalf(std::string_view text, pugi::xml_document& doc, ReadResult& half) 
 // half's, from the bytes its items take (they were parsed in place, so a name points into
 // `data`). An estimate, not the second half's count: waiting for that count after its parse
 // kept this thread idle for a millisecond. Too few only costs a move at the join; too many,
-// capacity never touched. Items are taken to be at least 32 bytes (a real <Route> is 60 and
-// more): a few tiny ones before the cut must not make room for millions.
+// capacity never touched. So it is held to four times the items this half has, and items are
+// taken to be at least 32 bytes (a real <Route> is 60 and more): a few small items before the cut
+// and a long comment after it would otherwise reserve room for an item per few bytes of that
+// comment (a bad_alloc for a text one read takes in its stride).
 std::size_t roomFor(const pugi::xml_document& doc, const schema::Field& list, const char* data,
                     std::size_t cut, std::size_t rest) {
     std::size_t own = 0;
@@ -64,7 +66,7 @@ std::size_t roomFor(const pugi::xml_document& doc, const schema::Field& list, co
     const std::less<const char*> before;
     if (own == 0 || !before(data, first) || !before(first, data + cut)) return own;
     const std::size_t bytesEach = std::max<std::size_t>(32, (data + cut - (first - 1)) / own);
-    const std::size_t estimate = rest / bytesEach + 1;
+    const std::size_t estimate = std::min(rest / bytesEach + 1, 4 * own);
     return own + estimate + estimate / 8;
 }
 

@@ -160,6 +160,21 @@ TEST_CASE("a namespace declared on the root, used in the second half, splits not
     requireSame(readProfileXml(text, kAlwaysSplit), one);
 }
 
+TEST_CASE("few items before the cut and a long second half reserve no more than they justify") {
+    // roomFor estimates the second half's items from the bytes the first half's take: one item
+    // of 42 bytes before the cut and 800 KB of comment after it would reserve room for 20,000.
+    const std::size_t size = 2'000'000;
+    std::string text = "<VPNProfile><!--" + std::string(size * 60 / 100, 'a') + "-->";
+    text += "<Route><Address>10.0.0.1</Address></Route>\n";
+    text += "<Route><Address>10.0.0.2</Address></Route>\n";
+    text += "<!--" + std::string(size * 40 / 100, 'b') + "--></VPNProfile>";
+    CHECK(takesSplit(text));
+    const ReadResult split = readProfileXml(text, kAlwaysSplit);
+    requireSame(split, readProfileXml(text, kOneThread));
+    REQUIRE(split.profile.routes.size() == 2);
+    CHECK(split.profile.routes.capacity() <= 16);
+}
+
 TEST_CASE("root comments of both halves come out in the order one read gives them") {
     // Out of schema order: the first half's comment is before a later element than the second's.
     std::string text = "<VPNProfile><!--r--><RegisterDNS>true</RegisterDNS>";
